@@ -1,0 +1,2 @@
+/* placeholder: written by its module */
+typedef int bpacct__placeholder_deadline;

@@ -1,0 +1,2 @@
+/* placeholder */
+typedef int bpacct__tool_placeholder_cmd_lunar;

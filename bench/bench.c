@@ -1,2 +1,208 @@
-/* placeholder */
-int main(void) { return 0; }
+/*
+ * bpacct-bench: speed figures for the pure core, printed, never asserted
+ * (targets live in docs/performance.md).  Inputs are drawn before timing
+ * from a fixed-seed generator, so runs are repeatable; each figure is the
+ * best of several rounds, which filters out scheduler noise on a shared
+ * machine.
+ *
+ *   bpacct-bench [--json] [--rounds N] [NAME...]
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <bpacct/bpacct.h>
+
+#define N_INPUTS 4096
+#define OPS_PER_ROUND 4000000
+
+typedef struct bench_ctx {
+	bpacct_calendar *cal;
+	int32_t days[N_INPUTS];
+	int32_t counts[N_INPUTS];
+	int64_t instants[N_INPUTS];
+} bench_ctx;
+
+typedef uint64_t (*bench_fn)(const bench_ctx *ctx, uint32_t ops);
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15u;
+
+static uint32_t rng(void)
+{
+	/* xorshift64*: small, deterministic, good enough to spread dates. */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return (uint32_t)((rng_state * 0x2545F4914F6CDD1Du) >> 32);
+}
+
+static int32_t day_of(int32_t y, int32_t m, int32_t d)
+{
+	int32_t out = 0;
+	if (bpacct_day_from_date(&out, y, m, d) != BPACCT_OK)
+		abort();
+	return out;
+}
+
+static void fill_days(bench_ctx *c, int32_t first, int32_t last)
+{
+	uint32_t span = (uint32_t)(last - first + 1);
+	for (int i = 0; i < N_INPUTS; i++)
+		c->days[i] = first + (int32_t)(rng() % span);
+}
+
+static uint64_t run_lunar(const bench_ctx *c, uint32_t ops)
+{
+	uint64_t sink = 0;
+	bpacct_lunar_date ld;
+	for (uint32_t i = 0; i < ops; i++) {
+		if (bpacct_lunar_from_solar(&ld, c->days[i % N_INPUTS]) == 0)
+			sink += (uint64_t)ld.day;
+	}
+	return sink;
+}
+
+static uint64_t run_is_working(const bench_ctx *c, uint32_t ops)
+{
+	uint64_t sink = 0;
+	int32_t w;
+	for (uint32_t i = 0; i < ops; i++) {
+		if (bpacct_calendar_is_working_day(c->cal, c->days[i % N_INPUTS],
+						   &w) == 0)
+			sink += (uint64_t)w;
+	}
+	return sink;
+}
+
+static uint64_t run_offset(const bench_ctx *c, uint32_t ops)
+{
+	uint64_t sink = 0;
+	int32_t out;
+	for (uint32_t i = 0; i < ops; i++) {
+		uint32_t k = i % N_INPUTS;
+		if (bpacct_calendar_offset_working_days(c->cal, c->days[k],
+							c->counts[k], &out) == 0)
+			sink += (uint64_t)out;
+	}
+	return sink;
+}
+
+static uint64_t run_period(const bench_ctx *c, uint32_t ops)
+{
+	uint64_t sink = 0;
+	int64_t due;
+	for (uint32_t i = 0; i < ops; i++) {
+		if (bpacct_period_end(c->cal, NULL, c->instants[i % N_INPUTS],
+				      BPACCT_UNIT_MONTH, 6, &due, NULL,
+				      NULL) == 0)
+			sink += (uint64_t)due;
+	}
+	return sink;
+}
+
+typedef struct bench_case {
+	const char *name;
+	const char *what;
+	bench_fn fn;
+	uint32_t ops;
+	int32_t first_year, last_year;
+} bench_case;
+
+static const bench_case cases[] = {
+	{ "lunar_from_solar", "solar -> lunar, random days 1900-2199",
+	  run_lunar, OPS_PER_ROUND, 1900, 2199 },
+	{ "is_working_day", "working-day test, random days 2020-2035",
+	  run_is_working, OPS_PER_ROUND * 4, 2020, 2035 },
+	{ "working_day_offset", "offset by 0-29 working days, start 2020-2033",
+	  run_offset, OPS_PER_ROUND, 2020, 2033 },
+	{ "period_6mo", "6-month period end (T3, Art. 148(5)), 2020-2035",
+	  run_period, OPS_PER_ROUND / 4, 2020, 2035 },
+};
+
+static double now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static void prepare(bench_ctx *c, const bench_case *bc)
+{
+	int32_t first = day_of(bc->first_year, 1, 1);
+	int32_t last = day_of(bc->last_year, 12, 31);
+	if (bc->first_year == 1900)
+		first = day_of(1900, 1, 31);
+	fill_days(c, first, last);
+	for (int i = 0; i < N_INPUTS; i++) {
+		c->counts[i] = (int32_t)(rng() % 30);
+		c->instants[i] = (int64_t)c->days[i] * 86400 +
+				 (int64_t)(rng() % 86400) - 25200;
+	}
+}
+
+static volatile uint64_t global_sink;
+
+static double measure(bench_ctx *c, const bench_case *bc, int rounds)
+{
+	double best = 1e30;
+	prepare(c, bc);
+	global_sink += bc->fn(c, bc->ops / 16); /* warm caches */
+	for (int r = 0; r < rounds; r++) {
+		double t0 = now_ns();
+		global_sink += bc->fn(c, bc->ops);
+		double ns = (now_ns() - t0) / (double)bc->ops;
+		if (ns < best)
+			best = ns;
+	}
+	return best;
+}
+
+static int wanted(const char *name, int argc, char **argv)
+{
+	int any = 0;
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-')
+			continue;
+		if (strcmp(argv[i - 1], "--rounds") == 0)
+			continue;
+		any = 1;
+		if (strcmp(argv[i], name) == 0)
+			return 1;
+	}
+	return !any;
+}
+
+int main(int argc, char **argv)
+{
+	int json = 0, rounds = 5;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+			rounds = atoi(argv[++i]);
+	}
+	if (rounds < 1)
+		rounds = 1;
+	static bench_ctx ctx;
+	if (bpacct_calendar_new(&ctx.cal, NULL) != BPACCT_OK) {
+		fprintf(stderr, "bpacct-bench: cannot build the calendar\n");
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const bench_case *bc = &cases[i];
+		if (!wanted(bc->name, argc, argv))
+			continue;
+		double ns = measure(&ctx, bc, rounds);
+		if (json)
+			printf("{\"name\":\"%s\",\"ns_per_op\":%.2f,"
+			       "\"ops_per_s\":%.0f}\n",
+			       bc->name, ns, 1e9 / ns);
+		else
+			printf("%-20s %9.2f ns/op %14.0f ops/s  %s\n", bc->name,
+			       ns, 1e9 / ns, bc->what);
+	}
+	bpacct_calendar_free(ctx.cal);
+	return 0;
+}

@@ -28,10 +28,16 @@ BPACCT_BEGIN_DECL
 typedef struct bpacct_allocator {
 	/** Must be #BPACCT_ALLOCATOR_VERSION (or an older version). */
 	uint32_t version;
-	/** Returns @p size bytes aligned for any type, or NULL.
+	/** Allocates memory.
+	 *  @param size bytes wanted, never 0.
+	 *  @param opaque the @c opaque member.
+	 *  @return memory aligned for any type, or NULL.
 	 *  @since 1 */
 	void *BPACCT_CALLBACK(alloc)(size_t size, void *opaque);
 	/** Releases memory returned by @c alloc; never called with NULL.
+	 *  @param ptr the memory.
+	 *  @return nothing (void).
+	 *  @param opaque the @c opaque member.
 	 *  @since 1 */
 	void BPACCT_CALLBACK(free)(void *ptr, void *opaque);
 	/** Passed unchanged as the last argument of both functions.

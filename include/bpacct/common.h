@@ -16,6 +16,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#if defined(BPACCT_DOXYGEN)
+/** Marks a function as part of the public, exported API: default
+ *  visibility on GCC and Clang, dllexport/dllimport on Windows (keyed on
+ *  `BUILDING_BPACCT` and `BPACCT_STATIC`). */
+#define BPACCT_API
+/** Declares a pointer to a host callback with the library's calling
+ *  convention: `int BPACCT_CALLBACK(fn)(int a, void *userdata);`.
+ *  @param name the member or variable name. */
+#define BPACCT_CALLBACK(name) (*name)
+/** Marks a symbol deprecated since release @p since.
+ *  @param since the release that deprecated it.
+ *  @param msg what to use instead. */
+#define BPACCT_DEPRECATED(since, msg)
+/** Opens a block of declarations with C linkage (C++). */
+#define BPACCT_BEGIN_DECL
+/** Closes a block opened by #BPACCT_BEGIN_DECL. */
+#define BPACCT_END_DECL
+#else
 #if defined(BUILDING_BPACCT) && defined(BPACCT_STATIC)
 #error "BUILDING_BPACCT and BPACCT_STATIC must not both be defined"
 #endif
@@ -27,7 +45,6 @@
 #define BPACCT_API __declspec(dllimport)
 #endif
 #elif defined(__GNUC__) && __GNUC__ >= 4
-/** Marks a function as part of the public, exported API. */
 #define BPACCT_API __attribute__((visibility("default")))
 #else
 #define BPACCT_API
@@ -36,13 +53,10 @@
 #if defined(_WIN32)
 #define BPACCT_CALLBACK(name) (__cdecl *name)
 #else
-/** Declares a pointer to a host callback with the library's calling
- *  convention: `int BPACCT_CALLBACK(fn)(int a, void *userdata);`. */
 #define BPACCT_CALLBACK(name) (*name)
 #endif
 
 #if defined(__GNUC__) && !defined(BPACCT_NO_DEPRECATION_WARNINGS)
-/** Marks a symbol deprecated since release @p since with message @p msg. */
 #define BPACCT_DEPRECATED(since, msg) \
 	__attribute__((deprecated("since " #since ": " msg)))
 #else
@@ -50,14 +64,14 @@
 #endif
 
 #ifdef __cplusplus
-/** Opens a block of declarations with C linkage. */
 #define BPACCT_BEGIN_DECL extern "C" {
-/** Closes a block opened by #BPACCT_BEGIN_DECL. */
 #define BPACCT_END_DECL }
 #else
 #define BPACCT_BEGIN_DECL
 #define BPACCT_END_DECL
 #endif
+
+#endif /* BPACCT_DOXYGEN */
 
 BPACCT_BEGIN_DECL
 

@@ -38,6 +38,9 @@ struct bpacct_calendar {
 	bpacct__alloc alloc;
 	int32_t first_day; /* 2013-01-01 */
 	int32_t last_day;  /* 2199-12-31 */
+	uint32_t ndays;    /* last_day - first_day + 1 */
+	/* Words of the bitmap: enough for bit ndays too (always 0), so that
+	 * "working days before day last_day + 1" needs no special case. */
 	uint32_t nwords;
 	uint64_t *working; /* bit (day - first_day): 1 = working day */
 	uint32_t *rank;    /* working days before word i; nwords + 1 items */
@@ -63,6 +66,43 @@ int bpacct__year_entries(int32_t year, uint32_t flags,
 static inline int bpacct__calendar_ok(const bpacct_calendar *c)
 {
 	return c && c->magic == BPACCT__CALENDAR_MAGIC;
+}
+
+/* Bits set in a word.  GCC lowers __builtin_popcountll to a libgcc call
+ * (__popcountdi2, outside the pure core) unless the target has a popcount
+ * instruction, so the builtin is used only where it is known to inline;
+ * elsewhere the classic SWAR sum, which compilers reduce to ~12 ops. */
+static inline uint32_t bpacct__popcount64(uint64_t x)
+{
+#if defined(__GNUC__) && (defined(__POPCNT__) || defined(__aarch64__) || \
+			  defined(__clang__))
+	return (uint32_t)__builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & 0x5555555555555555u);
+	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+	return (uint32_t)((x * 0x0101010101010101u) >> 56);
+#endif
+}
+
+/*
+ * The entry of a day, by binary search over the sorted entries: returns 1
+ * and its index if the day has one, else 0 and the index where it would be
+ * inserted.
+ */
+static inline int bpacct__find_entry(const bpacct_calendar *c, int32_t day,
+				     uint32_t *out_index)
+{
+	uint32_t lo = 0, hi = c->nentries;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (c->entries[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*out_index = lo;
+	return lo < c->nentries && c->entries[lo].day == day;
 }
 
 /* Fast working-day test; the caller checks the range. */

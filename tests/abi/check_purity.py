@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 
-ALLOWED_UNDEFINED = {"memcpy", "memset", "memmove", "memcmp", "strlen",
+ALLOWED_UNDEFINED = {"memcpy", "memset", "memmove", "memcmp", "bcmp", "strlen",
                      "__stack_chk_fail", "_GLOBAL_OFFSET_TABLE_"}
 ALLOWED_PREFIXES = ("__asan", "__ubsan", "__sanitizer", "__lsan", "__gcov",
                     "__llvm_gcov", "__gcov_", "bpacct_", "bpacct__")

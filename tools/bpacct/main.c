@@ -1,3 +1,232 @@
-/* placeholder */
-typedef int bpacct__tool_placeholder_main;
-int main(void) { return 0; }
+/*
+ * bpacct — the library's command-line front door (spec: cli.md).
+ *
+ * main() finds the subcommand in a table, parses its options against the
+ * option table below and hands a tool_args to the command.  Every bad
+ * argument is reported here or by the command before anything is printed
+ * on stdout, with exit status 2.
+ */
+#include <string.h>
+
+#include "tool.h"
+
+typedef struct tool_option {
+	const char *name;
+	const char *arg; /* NULL for a flag */
+	const char *help;
+} tool_option;
+
+static const tool_option options[TOOL_OPT_COUNT] = {
+	[TOOL_OPT_JSON] = { "--json", NULL, "print one JSON object per line" },
+	[TOOL_OPT_HELP] = { "--help", NULL, "show this help" },
+	[TOOL_OPT_CALENDAR] = { "--calendar", "FILE",
+		"add host days from a CSV file (date,kind,name)" },
+	[TOOL_OPT_NO_ANNOUNCED] = { "--no-announced", NULL,
+		"ignore the built-in announced schedules (rules C1, C3 only)" },
+	[TOOL_OPT_LEAP] = { "--leap", NULL, "the month is the leap month" },
+	[TOOL_OPT_RULE] = { "--rule", "RULE",
+		"bp-request, bp-lock, bp-inactivity or xnc-request" },
+	[TOOL_OPT_PERIOD] = { "--period", "P",
+		"Nmin, Nh, Nd, Nw, Nmo, Ny or Nwd (working days)" },
+	[TOOL_OPT_AT] = { "--at", "INSTANT",
+		"the event instant (RFC 3339, any offset)" },
+	[TOOL_OPT_NO_EXTEND] = { "--no-extend", NULL,
+		"no Art. 148(5) move to the next working day" },
+	[TOOL_OPT_CHANNEL] = { "--channel", "CH",
+		"xnc-request: in_person, postal or online (default)" },
+	[TOOL_OPT_LAST_USED] = { "--last-used", "INSTANT",
+		"bp-inactivity: the last use of the account" },
+	[TOOL_OPT_ROLLING] = { "--rolling", NULL,
+		"bp-inactivity: from the later of issue and last use" },
+	[TOOL_OPT_EXTEND] = { "--extend", NULL,
+		"bp-inactivity: apply the Art. 148(5) extension" },
+	[TOOL_OPT_WORKING_HOURS] = { "--working-hours", NULL,
+		"count hours and minutes in office hours only (T2 policy)" },
+};
+
+#define BASE (TOOL_BIT(TOOL_OPT_JSON) | TOOL_BIT(TOOL_OPT_HELP))
+#define CAL (BASE | TOOL_BIT(TOOL_OPT_CALENDAR) | \
+	     TOOL_BIT(TOOL_OPT_NO_ANNOUNCED))
+#define DEADLINE (CAL | TOOL_BIT(TOOL_OPT_RULE) | TOOL_BIT(TOOL_OPT_PERIOD) | \
+		  TOOL_BIT(TOOL_OPT_AT) | TOOL_BIT(TOOL_OPT_NO_EXTEND) | \
+		  TOOL_BIT(TOOL_OPT_CHANNEL) | TOOL_BIT(TOOL_OPT_LAST_USED) | \
+		  TOOL_BIT(TOOL_OPT_ROLLING) | TOOL_BIT(TOOL_OPT_EXTEND) | \
+		  TOOL_BIT(TOOL_OPT_WORKING_HOURS))
+
+typedef struct tool_command {
+	const char *name;
+	const char *synopsis;
+	const char *posname; /* the positional argument, for messages */
+	const char *summary;
+	int (*run)(const tool_args *a);
+	int npos;         /* exact number of positional arguments */
+	uint32_t options; /* TOOL_BIT mask of the options accepted */
+} tool_command;
+
+static const tool_command commands[] = {
+	{ "lunar", "DATE", "DATE", "The lunar date (âm lịch) of a solar date",
+	  tool_cmd_lunar, 1, BASE },
+	{ "solar", "LY-LM-LD [--leap]", "LY-LM-LD",
+	  "The solar date of a lunar date",
+	  tool_cmd_solar, 1, BASE | TOOL_BIT(TOOL_OPT_LEAP) },
+	{ "calendar", "YEAR", "YEAR",
+	  "The days off, make-up Saturdays and working days of a year",
+	  tool_cmd_calendar, 1, CAL },
+	{ "workday", "DATE", "DATE", "Whether a day is a working day, and why",
+	  tool_cmd_workday, 1, CAL },
+	{ "deadline",
+	  "--rule RULE --at INSTANT | --period P --at INSTANT [--no-extend]",
+	  NULL,
+	  "When a procedure deadline or a Civil Code period ends",
+	  tool_cmd_deadline, 0, DEADLINE },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *f)
+{
+	fputs("usage: bpacct --version\n", f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "       bpacct %s %s [--json]\n", commands[i].name,
+			commands[i].synopsis);
+	fputs("Run 'bpacct COMMAND --help' for the options of a command.\n", f);
+}
+
+static void print_command_help(const tool_command *c)
+{
+	printf("usage: bpacct %s %s [options]\n%s.\n\noptions:\n", c->name,
+	       c->synopsis, c->summary);
+	for (int o = 0; o < TOOL_OPT_COUNT; o++) {
+		char left[40];
+
+		if (!(c->options & TOOL_BIT(o)))
+			continue;
+		snprintf(left, sizeof left, "%s%s%s", options[o].name,
+			 options[o].arg ? " " : "",
+			 options[o].arg ? options[o].arg : "");
+		printf("  ");
+		tool_text_cell(stdout, left, 22);
+		printf("%s\n", options[o].help);
+	}
+	printf("\nexit status: 0 success, 1 refused, 2 bad usage or input\n");
+}
+
+static int find_option(const char *arg, size_t len)
+{
+	for (int o = 0; o < TOOL_OPT_COUNT; o++)
+		if (strlen(options[o].name) == len &&
+		    strncmp(options[o].name, arg, len) == 0)
+			return o;
+	return -1;
+}
+
+/* Parses "--opt", "--opt VALUE", "--opt=VALUE" and positionals; "--"
+ * ends the options. */
+static int parse_args(const tool_command *c, int argc, char **argv,
+		      tool_args *a)
+{
+	int only_pos = 0;
+
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		const char *eq = strchr(arg, '=');
+		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+		int o;
+
+		if (only_pos || arg[0] != '-' || arg[1] == '\0') {
+			if (a->npos >= c->npos || a->npos >= TOOL_POS_MAX)
+				return tool_usage(a, "unexpected argument "
+						  "'%s'", arg);
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_pos = 1;
+			continue;
+		}
+		o = strcmp(arg, "-h") == 0 ? TOOL_OPT_HELP
+					   : find_option(arg, len);
+		if (o < 0 || !(c->options & TOOL_BIT(o)))
+			return tool_usage(a, "unknown option '%.*s' (see "
+					  "'bpacct %s --help')", (int)len, arg,
+					  c->name);
+		if (!options[o].arg && eq)
+			return tool_usage(a, "option '%s' takes no value",
+					  options[o].name);
+		if (options[o].arg) {
+			if ((a->seen & TOOL_BIT(o)) != 0)
+				return tool_usage(a, "option '%s' given twice",
+						  options[o].name);
+			if (!eq && i + 1 >= argc)
+				return tool_usage(a, "option '%s' needs a "
+						  "value %s", options[o].name,
+						  options[o].arg);
+			a->value[o] = eq ? eq + 1 : argv[++i];
+		}
+		a->seen |= TOOL_BIT(o);
+	}
+	return TOOL_EXIT_OK;
+}
+
+static int has_help(int argc, char **argv)
+{
+	for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+static int run_command(const tool_command *c, int argc, char **argv)
+{
+	tool_args a;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	a.cmd = c->name;
+	if (has_help(argc, argv)) {
+		print_command_help(c);
+		return TOOL_EXIT_OK;
+	}
+	rc = parse_args(c, argc, argv, &a);
+	if (rc != TOOL_EXIT_OK)
+		return rc;
+	if (a.npos < c->npos)
+		return tool_usage(&a, "missing %s (usage: bpacct %s %s)",
+				  c->posname, c->name, c->synopsis);
+	return c->run(&a);
+}
+
+static int dispatch(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_usage(stderr);
+		return TOOL_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 && argc == 2) {
+		printf("bpacct %s\n", bpacct_version_string());
+		return TOOL_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		print_usage(stdout);
+		return TOOL_EXIT_OK;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return run_command(&commands[i], argc - 2, argv + 2);
+	fprintf(stderr, "bpacct: unknown command '%s'\n", argv[1]);
+	print_usage(stderr);
+	return TOOL_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	int rc = dispatch(argc, argv);
+
+	/* A full disk or a closed pipe must not pass for success. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("bpacct: error writing the output\n", stderr);
+		return rc == TOOL_EXIT_OK ? TOOL_EXIT_REFUSED : rc;
+	}
+	return rc;
+}

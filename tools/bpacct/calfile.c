@@ -1,0 +1,134 @@
+/*
+ * The working calendar of a command: the library's built-in one, with
+ * --no-announced and the host days of --calendar FILE.  The tool reads the
+ * file (the library does no I/O) and hands the text to
+ * bpacct_calendar_add_csv(), which checks it whole.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tool.h"
+
+/* A calendar file is a few hundred lines; refuse anything absurd. */
+#define CSV_MAX_BYTES (16u * 1024u * 1024u)
+
+/* Reads a whole file; returns 0, or an errno value (EFBIG when too big). */
+static int read_file(const char *path, char **out, size_t *out_len)
+{
+	FILE *f;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int err = 0;
+
+	errno = 0;
+	f = fopen(path, "rb");
+	if (!f)
+		return errno ? errno : ENOENT;
+	for (;;) {
+		if (len == cap) {
+			char *grown;
+
+			cap = cap ? cap * 2 : 4096;
+			if (cap > CSV_MAX_BYTES) {
+				err = EFBIG;
+				break;
+			}
+			grown = realloc(buf, cap);
+			if (!grown) {
+				err = ENOMEM;
+				break;
+			}
+			buf = grown;
+		}
+		len += fread(buf + len, 1, cap - len, f);
+		if (len < cap)
+			break;
+	}
+	if (!err && ferror(f))
+		err = EIO;
+	fclose(f);
+	if (err) {
+		free(buf);
+		return err;
+	}
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+void tool_calendar_range_text(const bpacct_calendar *cal, char *first,
+			      char *last)
+{
+	int32_t d0 = 0, d1 = 0;
+
+	bpacct_calendar_range(cal, &d0, &d1);
+	tool_date(first, d0);
+	tool_date(last, d1);
+}
+
+static int csv_error(const tool_args *a, const bpacct_calendar *cal,
+		     int st, int32_t line)
+{
+	const char *path = a->value[TOOL_OPT_CALENDAR];
+
+	if (st == BPACCT_ERANGE) {
+		char first[BPACCT_DATE_BUFSIZE], last[BPACCT_DATE_BUFSIZE];
+
+		tool_calendar_range_text(cal, first, last);
+		return tool_usage(a, "--calendar '%s': line %ld: date outside "
+				  "the calendar (%s to %s)", path, (long)line,
+				  first, last);
+	}
+	if (st == BPACCT_EPARSE || st == BPACCT_EINVAL)
+		return tool_usage(a, "--calendar '%s': line %ld: malformed "
+				  "entry (expected date,kind,name with kind "
+				  "holiday, compensatory, swap_off or working)",
+				  path, (long)line);
+	return tool_lib_fail(a, "--calendar", st);
+}
+
+static int add_file(const tool_args *a, bpacct_calendar *cal)
+{
+	const char *path = a->value[TOOL_OPT_CALENDAR];
+	char *text = NULL;
+	size_t len = 0;
+	int32_t line = 0;
+	int err = read_file(path, &text, &len);
+	int st;
+
+	if (err)
+		return tool_usage(a, "--calendar: cannot read '%s': %s", path,
+				  err == EFBIG ? "file too large"
+					       : strerror(err));
+	st = bpacct_calendar_add_csv(cal, text, len, &line);
+	free(text);
+	return st == BPACCT_OK ? TOOL_EXIT_OK : csv_error(a, cal, st, line);
+}
+
+int tool_calendar_open(const tool_args *a, bpacct_calendar **out)
+{
+	bpacct_calendar_options opts;
+	bpacct_calendar *cal = NULL;
+	int st;
+
+	st = bpacct_calendar_options_init(&opts,
+					  BPACCT_CALENDAR_OPTIONS_VERSION);
+	if (st != BPACCT_OK)
+		return tool_lib_fail(a, "bpacct_calendar_options_init", st);
+	if (tool_has(a, TOOL_OPT_NO_ANNOUNCED))
+		opts.flags |= BPACCT_CALENDAR_NO_ANNOUNCED;
+	st = bpacct_calendar_new(&cal, &opts);
+	if (st != BPACCT_OK)
+		return tool_lib_fail(a, "bpacct_calendar_new", st);
+	if (tool_has(a, TOOL_OPT_CALENDAR)) {
+		int rc = add_file(a, cal);
+
+		if (rc != TOOL_EXIT_OK) {
+			bpacct_calendar_free(cal);
+			return rc;
+		}
+	}
+	*out = cal;
+	return TOOL_EXIT_OK;
+}

@@ -181,7 +181,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--json") == 0)
 			json = 1;
 		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
-			rounds = atoi(argv[++i]);
+			rounds = (int)strtol(argv[++i], NULL, 10);
 	}
 	if (rounds < 1)
 		rounds = 1;

@@ -53,7 +53,8 @@
 #if defined(_WIN32)
 #define BPACCT_CALLBACK(name) (__cdecl *name)
 #else
-#define BPACCT_CALLBACK(name) (*name)
+/* name is a declarator, not an expression: it cannot be parenthesized. */
+#define BPACCT_CALLBACK(name) (*name) /* NOLINT(bugprone-macro-parentheses) */
 #endif
 
 #if defined(__GNUC__) && !defined(BPACCT_NO_DEPRECATION_WARNINGS)

@@ -122,8 +122,14 @@ static int build(bpacct_calendar *c)
 /* Host names are copies their entry owns; built-in names are static. */
 static void drop_name(const bpacct_calendar *c, const bpacct__day_entry *e)
 {
-	if (e->owned)
-		bpacct__calendar_free_name(c, (char *)(uintptr_t)e->name);
+	char *owned;
+
+	if (!e->owned)
+		return;
+	/* The entry keeps the name const for its readers; the copy is ours to
+	 * free, so take the pointer back without a qualifier-dropping cast. */
+	memcpy(&owned, &e->name, sizeof owned);
+	bpacct__calendar_free_name(c, owned);
 }
 
 static void release(bpacct_calendar *c)
@@ -241,7 +247,7 @@ static void put(bpacct_calendar *c, const bpacct__host_day *h, uint32_t y)
 		e = &c->entries[i];
 	}
 	e->day = h->day;
-	e->kind = (int8_t)h->kind;
+	e->kind = (uint8_t)h->kind;
 	e->source = BPACCT_SOURCE_HOST;
 	e->owned = h->name != NULL;
 	e->pad = 0;

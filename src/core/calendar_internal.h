@@ -25,8 +25,8 @@
 /* One classified day: a day off or a make-up working day. */
 typedef struct bpacct__day_entry {
 	int32_t day;
-	int8_t kind;    /* bpacct_day_kind, never WORKING or WEEKEND */
-	int8_t source;  /* bpacct_day_source */
+	uint8_t kind;   /* bpacct_day_kind, never WORKING or WEEKEND */
+	uint8_t source; /* bpacct_day_source */
 	uint8_t owned;  /* name was allocated for a host entry */
 	uint8_t pad;
 	const char *name;

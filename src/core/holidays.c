@@ -36,7 +36,7 @@ typedef enum occasion {
 
 typedef struct holiday {
 	int32_t day;
-	int8_t source;
+	uint8_t source;
 	uint8_t occ;
 	uint8_t displaced; /* lost its date to an earlier-listed holiday */
 	const char *name;
@@ -96,7 +96,7 @@ static const char *tet_name(int32_t lunar_month, int32_t lunar_day)
 	}
 }
 
-static int plan_add(plan *p, int32_t day, occasion occ, int8_t source,
+static int plan_add(plan *p, int32_t day, occasion occ, uint8_t source,
 		    const char *name)
 {
 	holiday *h;
@@ -283,8 +283,8 @@ static int announced_year(int32_t year, bpacct__day_entry *out, uint32_t cap,
 		const bpacct__announced_day *a = &bpacct__announced_days[i];
 		bpacct__day_entry *e = &out[i - from];
 		e->day = a->day;
-		e->kind = (int8_t)a->kind;
-		e->source = (int8_t)a->source;
+		e->kind = (uint8_t)a->kind;
+		e->source = (uint8_t)a->source;
 		e->owned = 0;
 		e->pad = 0;
 		e->name = bpacct__announced_names + a->name;

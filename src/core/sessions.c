@@ -59,10 +59,10 @@ int bpacct_sessions_init(bpacct_sessions *sessions, uint32_t version,
 		s.flags = p->flags;
 		s.working_day_count = p->working_day_count;
 		memcpy(s.working_day, office_hours,
-		       2 * p->working_day_count * sizeof(int32_t));
+		       (size_t)p->working_day_count * 2 * sizeof(int32_t));
 		s.saturday_count = p->saturday_count;
 		memcpy(s.saturday, saturday_morning,
-		       2 * p->saturday_count * sizeof(int32_t));
+		       (size_t)p->saturday_count * 2 * sizeof(int32_t));
 		*sessions = s;
 		return BPACCT_OK;
 	}
@@ -75,7 +75,7 @@ static int check_list(uint32_t count, const int32_t *list)
 	int32_t prev = 0;
 	if (count > BPACCT_SESSIONS_MAX)
 		return BPACCT_EINVAL;
-	for (uint32_t i = 0; i < count; i++) {
+	for (size_t i = 0; i < count; i++) {
 		int32_t open = list[2 * i], close = list[2 * i + 1];
 		if (open < prev || close <= open ||
 		    close > BPACCT__SECONDS_PER_DAY)
@@ -177,7 +177,7 @@ static int next_session(const bpacct_calendar *c, const bpacct_sessions *s,
 	for (; day <= c->last_day; day++) {
 		const int32_t *list = NULL;
 		uint32_t n = day_sessions(c, s, day, &list);
-		for (uint32_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < n; i++) {
 			int64_t open = bpacct__instant_of_day(day, list[2 * i]);
 			int64_t close =
 				bpacct__instant_of_day(day, list[2 * i + 1]);
@@ -240,7 +240,7 @@ static int inside_session(const bpacct_calendar *c, const bpacct_sessions *s,
 	const int32_t *list = NULL;
 	uint32_t n = day_sessions(c, s, day, &list);
 	*out_inside = 0;
-	for (uint32_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++)
 		if (list[2 * i] <= second && second < list[2 * i + 1])
 			*out_inside = 1;
 	return BPACCT_OK;

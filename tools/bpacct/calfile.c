@@ -11,7 +11,7 @@
 #include "tool.h"
 
 /* A calendar file is a few hundred lines; refuse anything absurd. */
-#define CSV_MAX_BYTES (16u * 1024u * 1024u)
+#define CSV_MAX_BYTES ((size_t)16 << 20)
 
 /* Reads a whole file; returns 0, or an errno value (EFBIG when too big). */
 static int read_file(const char *path, char **out, size_t *out_len)

@@ -2,50 +2,22 @@
  * Rule T1: Vietnam civil time (UTC+07:00), day numbers, instants, and the
  * RFC 3339 text of cli.md ("any offset in, +07:00 out, whole seconds").
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include <bpacct/bpacct.h>
-
-static int32_t day_of(int32_t y, int32_t m, int32_t d)
-{
-	int32_t out = 0;
-	assert_int_equal(bpacct_day_from_date(&out, y, m, d), BPACCT_OK);
-	return out;
-}
-
-static int64_t parse(const char *s)
-{
-	int64_t t = 0;
-	assert_int_equal(bpacct_instant_parse(&t, s, strlen(s)), BPACCT_OK);
-	return t;
-}
-
-static void format_is(int64_t t, const char *want)
-{
-	char buf[BPACCT_INSTANT_BUFSIZE];
-	assert_int_equal(bpacct_instant_format(buf, sizeof buf, t), BPACCT_OK);
-	assert_string_equal(buf, want);
-}
+#include "test_support.h"
 
 static void test_t1_day_numbers_known_dates(void **state)
 {
 	(void)state;
-	assert_int_equal(day_of(1970, 1, 1), 0);
-	assert_int_equal(day_of(2000, 3, 1), 11017);
-	assert_int_equal(day_of(1969, 12, 31), -1);
-	assert_int_equal(day_of(1, 1, 1), -719162);
-	assert_int_equal(day_of(9999, 12, 31), 2932896);
+	assert_int_equal(tst_day_of(1970, 1, 1), 0);
+	assert_int_equal(tst_day_of(2000, 3, 1), 11017);
+	assert_int_equal(tst_day_of(1969, 12, 31), -1);
+	assert_int_equal(tst_day_of(1, 1, 1), -719162);
+	assert_int_equal(tst_day_of(9999, 12, 31), 2932896);
 }
 
 static void test_t1_day_numbers_round_trip_every_day_1_to_9999(void **state)
 {
 	(void)state;
-	int32_t expect = day_of(1, 1, 1);
+	int32_t expect = tst_day_of(1, 1, 1);
 	for (int32_t y = 1; y <= 9999; y++)
 		for (int32_t m = 1; m <= 12; m++)
 			for (int32_t d = 1; d <= 31; d++) {
@@ -57,7 +29,7 @@ static void test_t1_day_numbers_round_trip_every_day_1_to_9999(void **state)
 				assert_true(yy == y && mm == m && dd == d);
 				expect++;
 			}
-	assert_int_equal(expect, day_of(9999, 12, 31) + 1);
+	assert_int_equal(expect, tst_day_of(9999, 12, 31) + 1);
 }
 
 static void test_t1_invalid_dates_are_refused(void **state)
@@ -82,13 +54,14 @@ static void test_t1_weekdays(void **state)
 {
 	(void)state;
 	int32_t w;
-	assert_int_equal(bpacct_day_weekday(day_of(1970, 1, 1), &w), BPACCT_OK);
+	assert_int_equal(bpacct_day_weekday(tst_day_of(1970, 1, 1), &w),
+			 BPACCT_OK);
 	assert_int_equal(w, BPACCT_THURSDAY);
-	bpacct_day_weekday(day_of(2026, 11, 22), &w);
+	bpacct_day_weekday(tst_day_of(2026, 11, 22), &w);
 	assert_int_equal(w, BPACCT_SUNDAY);
-	bpacct_day_weekday(day_of(2026, 8, 31), &w); /* E1: Monday */
+	bpacct_day_weekday(tst_day_of(2026, 8, 31), &w); /* E1: Monday */
 	assert_int_equal(w, BPACCT_MONDAY);
-	bpacct_day_weekday(day_of(1969, 12, 29), &w);
+	bpacct_day_weekday(tst_day_of(1969, 12, 29), &w);
 	assert_int_equal(w, BPACCT_MONDAY);
 	assert_int_equal(bpacct_day_weekday(0, NULL), BPACCT_EINVAL);
 }
@@ -99,11 +72,13 @@ static void test_t1_instant_day_is_decided_at_utc_plus_7(void **state)
 	int32_t day, sec;
 	/* 2026-05-01T16:59:59Z is 23:59:59 on 1 May in Vietnam; one second
 	 * later it is 2 May. */
-	assert_int_equal(bpacct_instant_to_day(parse("2026-05-01T16:59:59Z"), &day, &sec), BPACCT_OK);
-	assert_int_equal(day, day_of(2026, 5, 1));
+	assert_int_equal(bpacct_instant_to_day(tst_at("2026-05-01T16:59:59Z"),
+					       &day, &sec),
+			 BPACCT_OK);
+	assert_int_equal(day, tst_day_of(2026, 5, 1));
 	assert_int_equal(sec, 86399);
-	bpacct_instant_to_day(parse("2026-05-01T17:00:00Z"), &day, &sec);
-	assert_int_equal(day, day_of(2026, 5, 2));
+	bpacct_instant_to_day(tst_at("2026-05-01T17:00:00Z"), &day, &sec);
+	assert_int_equal(day, tst_day_of(2026, 5, 2));
 	assert_int_equal(sec, 0);
 	/* before the epoch */
 	bpacct_instant_to_day(-1, &day, NULL);
@@ -117,11 +92,11 @@ static void test_t3_24h00_is_next_day_midnight(void **state)
 {
 	(void)state;
 	int64_t a, b;
-	int32_t d = day_of(2026, 9, 15);
+	int32_t d = tst_day_of(2026, 9, 15);
 	assert_int_equal(bpacct_instant_from_day(&a, d, 86400), BPACCT_OK);
 	assert_int_equal(bpacct_instant_from_day(&b, d + 1, 0), BPACCT_OK);
 	assert_true(a == b);
-	format_is(a, "2026-09-16T00:00:00+07:00");
+	tst_instant_is(a, "2026-09-16T00:00:00+07:00");
 	assert_int_equal(bpacct_instant_from_day(&a, d, 86401), BPACCT_EINVAL);
 	assert_int_equal(bpacct_instant_from_day(&a, d, -1), BPACCT_EINVAL);
 }
@@ -129,18 +104,20 @@ static void test_t3_24h00_is_next_day_midnight(void **state)
 static void test_cli_rfc3339_any_offset_in_plus_7_out(void **state)
 {
 	(void)state;
-	int64_t t = parse("2026-05-01T16:15:00Z");
-	format_is(t, "2026-05-01T23:15:00+07:00");
-	assert_true(parse("2026-05-01T23:15:00+07:00") == t);
-	assert_true(parse("2026-05-01t23:15:00+07:00") == t);
-	assert_true(parse("2026-05-01 23:15:00+07:00") == t);
-	assert_true(parse("2026-05-01T11:15:00-05:00") == t);
-	assert_true(parse("2026-05-01T16:15:00z") == t);
-	assert_true(parse("2026-05-01T16:15:00.999999Z") == t);
-	assert_true(parse("1970-01-01T00:00:00Z") == 0);
-	format_is(0, "1970-01-01T07:00:00+07:00");
-	format_is(parse("0001-01-01T00:00:00+07:00"), "0001-01-01T00:00:00+07:00");
-	format_is(parse("9999-12-31T23:59:59+07:00"), "9999-12-31T23:59:59+07:00");
+	int64_t t = tst_at("2026-05-01T16:15:00Z");
+	tst_instant_is(t, "2026-05-01T23:15:00+07:00");
+	assert_true(tst_at("2026-05-01T23:15:00+07:00") == t);
+	assert_true(tst_at("2026-05-01t23:15:00+07:00") == t);
+	assert_true(tst_at("2026-05-01 23:15:00+07:00") == t);
+	assert_true(tst_at("2026-05-01T11:15:00-05:00") == t);
+	assert_true(tst_at("2026-05-01T16:15:00z") == t);
+	assert_true(tst_at("2026-05-01T16:15:00.999999Z") == t);
+	assert_true(tst_at("1970-01-01T00:00:00Z") == 0);
+	tst_instant_is(0, "1970-01-01T07:00:00+07:00");
+	tst_instant_is(tst_at("0001-01-01T00:00:00+07:00"),
+		       "0001-01-01T00:00:00+07:00");
+	tst_instant_is(tst_at("9999-12-31T23:59:59+07:00"),
+		       "9999-12-31T23:59:59+07:00");
 }
 
 static void test_cli_rfc3339_malformed_is_a_parse_error(void **state)
@@ -174,8 +151,7 @@ static void test_cli_dates_parse_and_format(void **state)
 	int32_t d;
 	char buf[BPACCT_DATE_BUFSIZE];
 	assert_int_equal(bpacct_date_parse(&d, "2027-02-06", 10), BPACCT_OK);
-	assert_int_equal(bpacct_date_format(buf, sizeof buf, d), BPACCT_OK);
-	assert_string_equal(buf, "2027-02-06");
+	tst_date_is(d, "2027-02-06");
 	assert_int_equal(bpacct_date_parse(&d, "2026-02-30", 10), BPACCT_EPARSE);
 	assert_int_equal(bpacct_date_parse(&d, "2026-02-3", 9), BPACCT_EPARSE);
 	assert_int_equal(bpacct_date_parse(&d, "2026/02/03", 10), BPACCT_EPARSE);

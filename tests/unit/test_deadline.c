@@ -3,43 +3,7 @@
  * BP-A2/BP-R3 (bp-request), BP-B2/BP-R4 (bp-lock), BP-C1/BP-R5
  * (bp-inactivity), XNC-T/XNC-R2/XNC-R4 (xnc-request).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include <bpacct/bpacct.h>
-
-static bpacct_calendar *cal;
-
-static int setup(void **state)
-{
-	(void)state;
-	return bpacct_calendar_new(&cal, NULL) == BPACCT_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	bpacct_calendar_free(cal);
-	return 0;
-}
-
-static int64_t at(const char *s)
-{
-	int64_t t = 0;
-	assert_int_equal(bpacct_instant_parse(&t, s, strlen(s)), BPACCT_OK);
-	return t;
-}
-
-static void instant_is(int64_t t, const char *want)
-{
-	char buf[BPACCT_INSTANT_BUFSIZE];
-	assert_int_equal(bpacct_instant_format(buf, sizeof buf, t), BPACCT_OK);
-	assert_string_equal(buf, want);
-}
+#include "test_support.h"
 
 typedef struct outcome {
 	int64_t due, late;
@@ -50,8 +14,8 @@ static outcome compute(const bpacct_deadline_options *o, int32_t rule,
 		       const char *when)
 {
 	outcome r = { 0, 0, 0xdeadu };
-	assert_int_equal(bpacct_deadline_compute(cal, o, rule, at(when), &r.due,
-						 &r.late, &r.flags),
+	assert_int_equal(bpacct_deadline_compute(tst_cal, o, rule, tst_at(when),
+						 &r.due, &r.late, &r.flags),
 			 BPACCT_OK);
 	return r;
 }
@@ -72,8 +36,8 @@ static void test_bp_a2_bp_r3_e10_request_plus_two_clock_hours(void **state)
 	(void)state;
 	outcome r = compute(NULL, BPACCT_RULE_BP_REQUEST,
 			    "2026-05-01T23:15:00+07:00");
-	instant_is(r.due, "2026-05-02T01:15:00+07:00");
-	instant_is(r.late, "2026-05-02T01:15:00+07:00");
+	tst_instant_is(r.due, "2026-05-02T01:15:00+07:00");
+	tst_instant_is(r.late, "2026-05-02T01:15:00+07:00");
 	assert_int_equal(r.flags, 0);
 	/* Every channel: the host reports the receipt instant (BP-R1). */
 	for (int32_t ch = BPACCT_CHANNEL_IN_PERSON; ch <= BPACCT_CHANNEL_ONLINE;
@@ -81,17 +45,17 @@ static void test_bp_a2_bp_r3_e10_request_plus_two_clock_hours(void **state)
 		bpacct_deadline_options o = options(0, ch);
 		r = compute(&o, BPACCT_RULE_BP_REQUEST,
 			    "2026-05-01T23:15:00+07:00");
-		instant_is(r.due, "2026-05-02T01:15:00+07:00");
+		tst_instant_is(r.due, "2026-05-02T01:15:00+07:00");
 		assert_int_equal(r.flags, 0);
 	}
 	/* No calendar is needed for clock hours. */
 	int64_t due = 0;
-	assert_int_equal(bpacct_deadline_compute(NULL, NULL,
-						 BPACCT_RULE_BP_REQUEST,
-						 at("2026-05-01T23:15:00+07:00"),
-						 &due, NULL, NULL),
+	assert_int_equal(bpacct_deadline_compute(
+				 NULL, NULL, BPACCT_RULE_BP_REQUEST,
+				 tst_at("2026-05-01T23:15:00+07:00"), &due,
+				 NULL, NULL),
 			 BPACCT_OK);
-	instant_is(due, "2026-05-02T01:15:00+07:00");
+	tst_instant_is(due, "2026-05-02T01:15:00+07:00");
 }
 
 static void test_bp_r3_policy_working_hours(void **state)
@@ -101,9 +65,9 @@ static void test_bp_r3_policy_working_hours(void **state)
 					    BPACCT_CHANNEL_ONLINE);
 	outcome r = compute(&o, BPACCT_RULE_BP_REQUEST,
 			    "2026-11-20T16:30:00+07:00");
-	instant_is(r.due, "2026-11-23T09:30:00+07:00");
+	tst_instant_is(r.due, "2026-11-23T09:30:00+07:00");
 	r = compute(NULL, BPACCT_RULE_BP_REQUEST, "2026-11-20T16:30:00+07:00");
-	instant_is(r.due, "2026-11-20T18:30:00+07:00");
+	tst_instant_is(r.due, "2026-11-20T18:30:00+07:00");
 }
 
 static void test_bp_b2_bp_r4_e11_lock_plus_two_clock_hours(void **state)
@@ -111,8 +75,8 @@ static void test_bp_b2_bp_r4_e11_lock_plus_two_clock_hours(void **state)
 	(void)state;
 	outcome r = compute(NULL, BPACCT_RULE_BP_LOCK,
 			    "2026-02-16T22:30:00+07:00");
-	instant_is(r.due, "2026-02-17T00:30:00+07:00");
-	instant_is(r.late, "2026-02-17T00:30:00+07:00");
+	tst_instant_is(r.due, "2026-02-17T00:30:00+07:00");
+	tst_instant_is(r.late, "2026-02-17T00:30:00+07:00");
 	assert_int_equal(r.flags, 0);
 }
 
@@ -123,7 +87,7 @@ static void test_bp_r4_policy_working_hours_over_tet(void **state)
 					    BPACCT_CHANNEL_ONLINE);
 	outcome r = compute(&o, BPACCT_RULE_BP_LOCK,
 			    "2026-02-16T22:30:00+07:00");
-	instant_is(r.due, "2026-02-23T10:00:00+07:00");
+	tst_instant_is(r.due, "2026-02-23T10:00:00+07:00");
 }
 
 static void test_bp_r5_reading_a_issued_2026_03_15_due_2026_09_16(void **state)
@@ -131,27 +95,27 @@ static void test_bp_r5_reading_a_issued_2026_03_15_due_2026_09_16(void **state)
 	(void)state;
 	outcome r = compute(NULL, BPACCT_RULE_BP_INACTIVITY,
 			    "2026-03-15T14:00:00+07:00");
-	instant_is(r.due, "2026-09-16T00:00:00+07:00");
-	instant_is(r.late, "2026-09-16T00:00:00+07:00");
+	tst_instant_is(r.due, "2026-09-16T00:00:00+07:00");
+	tst_instant_is(r.late, "2026-09-16T00:00:00+07:00");
 	assert_int_equal(r.flags, 0);
 	/* A last use does not matter under reading (a). */
 	bpacct_deadline_options o = options(0, BPACCT_CHANNEL_ONLINE);
-	o.last_used = at("2026-05-20T10:00:00+07:00");
+	o.last_used = tst_at("2026-05-20T10:00:00+07:00");
 	r = compute(&o, BPACCT_RULE_BP_INACTIVITY,
 		    "2026-03-15T14:00:00+07:00");
-	instant_is(r.due, "2026-09-16T00:00:00+07:00");
+	tst_instant_is(r.due, "2026-09-16T00:00:00+07:00");
 }
 
 static void test_bp_r5_e12_no_calendar_needed_without_extension(void **state)
 {
 	(void)state;
 	int64_t due = 0;
-	assert_int_equal(bpacct_deadline_compute(NULL, NULL,
-						 BPACCT_RULE_BP_INACTIVITY,
-						 at("2026-03-15T00:00:00+07:00"),
-						 &due, NULL, NULL),
+	assert_int_equal(bpacct_deadline_compute(
+				 NULL, NULL, BPACCT_RULE_BP_INACTIVITY,
+				 tst_at("2026-03-15T00:00:00+07:00"), &due,
+				 NULL, NULL),
 			 BPACCT_OK);
-	instant_is(due, "2026-09-16T00:00:00+07:00");
+	tst_instant_is(due, "2026-09-16T00:00:00+07:00");
 }
 
 static void test_bp_r5_policy_b_rolling_from_last_use(void **state)
@@ -159,20 +123,20 @@ static void test_bp_r5_policy_b_rolling_from_last_use(void **state)
 	(void)state;
 	bpacct_deadline_options o = options(BPACCT_DEADLINE_INACTIVITY_ROLLING,
 					    BPACCT_CHANNEL_ONLINE);
-	o.last_used = at("2026-05-20T10:00:00+07:00");
+	o.last_used = tst_at("2026-05-20T10:00:00+07:00");
 	outcome r = compute(&o, BPACCT_RULE_BP_INACTIVITY,
 			    "2026-03-15T14:00:00+07:00");
-	instant_is(r.due, "2026-11-21T00:00:00+07:00");
+	tst_instant_is(r.due, "2026-11-21T00:00:00+07:00");
 	/* Never used: from the issue, as under (a). */
 	o.last_used = BPACCT_INSTANT_NONE;
 	r = compute(&o, BPACCT_RULE_BP_INACTIVITY,
 		    "2026-03-15T14:00:00+07:00");
-	instant_is(r.due, "2026-09-16T00:00:00+07:00");
+	tst_instant_is(r.due, "2026-09-16T00:00:00+07:00");
 	/* A use before the issue cannot move the start back. */
-	o.last_used = at("2026-01-05T10:00:00+07:00");
+	o.last_used = tst_at("2026-01-05T10:00:00+07:00");
 	r = compute(&o, BPACCT_RULE_BP_INACTIVITY,
 		    "2026-03-15T14:00:00+07:00");
-	instant_is(r.due, "2026-09-16T00:00:00+07:00");
+	tst_instant_is(r.due, "2026-09-16T00:00:00+07:00");
 }
 
 static void test_bp_r5_policy_extend_both_ways(void **state)
@@ -182,20 +146,20 @@ static void test_bp_r5_policy_extend_both_ways(void **state)
 	 * so is 2/9; Art. 148(5) would move it to Thu 3/9. */
 	outcome off = compute(NULL, BPACCT_RULE_BP_INACTIVITY,
 			      "2026-03-01T09:00:00+07:00");
-	instant_is(off.due, "2026-09-02T00:00:00+07:00");
+	tst_instant_is(off.due, "2026-09-02T00:00:00+07:00");
 	assert_int_equal(off.flags, 0);
 	bpacct_deadline_options o = options(BPACCT_DEADLINE_EXTEND,
 					    BPACCT_CHANNEL_ONLINE);
 	outcome on = compute(&o, BPACCT_RULE_BP_INACTIVITY,
 			     "2026-03-01T09:00:00+07:00");
-	instant_is(on.due, "2026-09-04T00:00:00+07:00");
+	tst_instant_is(on.due, "2026-09-04T00:00:00+07:00");
 	assert_int_equal(on.flags, BPACCT_DEADLINE_EXTENDED);
 	/* The extension reads the calendar. */
 	int64_t due = 0;
-	assert_int_equal(bpacct_deadline_compute(NULL, &o,
-						 BPACCT_RULE_BP_INACTIVITY,
-						 at("2026-03-01T09:00:00+07:00"),
-						 &due, NULL, NULL),
+	assert_int_equal(bpacct_deadline_compute(
+				 NULL, &o, BPACCT_RULE_BP_INACTIVITY,
+				 tst_at("2026-03-01T09:00:00+07:00"), &due,
+				 NULL, NULL),
 			 BPACCT_EINVAL);
 }
 
@@ -205,11 +169,11 @@ static void test_xnc_r4_in_person_inside_session_due_at_once(void **state)
 	bpacct_deadline_options o = options(0, BPACCT_CHANNEL_IN_PERSON);
 	outcome r = compute(&o, BPACCT_RULE_XNC_REQUEST,
 			    "2026-11-20T09:00:00+07:00");
-	instant_is(r.due, "2026-11-20T09:00:00+07:00");
-	instant_is(r.late, "2026-11-20T12:00:00+07:00");
+	tst_instant_is(r.due, "2026-11-20T09:00:00+07:00");
+	tst_instant_is(r.late, "2026-11-20T12:00:00+07:00");
 	assert_int_equal(r.flags, 0);
 	r = compute(&o, BPACCT_RULE_XNC_REQUEST, "2026-11-20T14:00:00+07:00");
-	instant_is(r.late, "2026-11-20T17:00:00+07:00");
+	tst_instant_is(r.late, "2026-11-20T17:00:00+07:00");
 }
 
 static void test_xnc_r2_in_person_outside_session_refused(void **state)
@@ -219,8 +183,8 @@ static void test_xnc_r2_in_person_outside_session_refused(void **state)
 	outcome r = compute(&o, BPACCT_RULE_XNC_REQUEST,
 			    "2026-11-22T10:00:00+07:00");
 	assert_int_equal(r.flags, BPACCT_DEADLINE_REFUSED);
-	instant_is(r.due, "2026-11-22T10:00:00+07:00");
-	instant_is(r.late, "2026-11-22T10:00:00+07:00");
+	tst_instant_is(r.due, "2026-11-22T10:00:00+07:00");
+	tst_instant_is(r.late, "2026-11-22T10:00:00+07:00");
 }
 
 static void test_xnc_r2_postal_outside_session_moved(void **state)
@@ -230,11 +194,11 @@ static void test_xnc_r2_postal_outside_session_moved(void **state)
 	outcome r = compute(&o, BPACCT_RULE_XNC_REQUEST,
 			    "2026-11-22T10:00:00+07:00");
 	assert_int_equal(r.flags, BPACCT_DEADLINE_MOVED);
-	instant_is(r.due, "2026-11-23T08:00:00+07:00");
-	instant_is(r.late, "2026-11-23T12:00:00+07:00");
+	tst_instant_is(r.due, "2026-11-23T08:00:00+07:00");
+	tst_instant_is(r.late, "2026-11-23T12:00:00+07:00");
 	r = compute(&o, BPACCT_RULE_XNC_REQUEST, "2026-11-23T09:00:00+07:00");
 	assert_int_equal(r.flags, 0);
-	instant_is(r.due, "2026-11-23T09:00:00+07:00");
+	tst_instant_is(r.due, "2026-11-23T09:00:00+07:00");
 }
 
 static void test_xnc_r2_online_outside_session_moved(void **state)
@@ -244,16 +208,16 @@ static void test_xnc_r2_online_outside_session_moved(void **state)
 	outcome r = compute(NULL, BPACCT_RULE_XNC_REQUEST,
 			    "2026-11-20T17:30:00+07:00");
 	assert_int_equal(r.flags, BPACCT_DEADLINE_MOVED);
-	instant_is(r.due, "2026-11-21T08:00:00+07:00");
-	instant_is(r.late, "2026-11-21T12:00:00+07:00");
+	tst_instant_is(r.due, "2026-11-21T08:00:00+07:00");
+	tst_instant_is(r.late, "2026-11-21T12:00:00+07:00");
 	/* Inside the plain Saturday session. */
 	r = compute(NULL, BPACCT_RULE_XNC_REQUEST, "2026-11-21T10:00:00+07:00");
 	assert_int_equal(r.flags, 0);
-	instant_is(r.due, "2026-11-21T10:00:00+07:00");
-	instant_is(r.late, "2026-11-21T12:00:00+07:00");
+	tst_instant_is(r.due, "2026-11-21T10:00:00+07:00");
+	tst_instant_is(r.late, "2026-11-21T12:00:00+07:00");
 	/* Sent during the Tết break: the first session after it. */
 	r = compute(NULL, BPACCT_RULE_XNC_REQUEST, "2026-02-14T09:00:00+07:00");
-	instant_is(r.due, "2026-02-23T08:00:00+07:00");
+	tst_instant_is(r.due, "2026-02-23T08:00:00+07:00");
 }
 
 static void test_xnc_r1_custom_reception_sessions(void **state)
@@ -270,7 +234,7 @@ static void test_xnc_r1_custom_reception_sessions(void **state)
 	outcome r = compute(&o, BPACCT_RULE_XNC_REQUEST,
 			    "2026-11-20T07:45:00+07:00");
 	assert_int_equal(r.flags, 0);
-	instant_is(r.late, "2026-11-20T11:30:00+07:00");
+	tst_instant_is(r.late, "2026-11-20T11:30:00+07:00");
 }
 
 static void test_deadline_names_round_trip(void **state)
@@ -351,32 +315,32 @@ static void test_deadline_rejects_bad_rule_channel_options(void **state)
 {
 	(void)state;
 	bpacct_deadline_options o = options(0, BPACCT_CHANNEL_ONLINE);
-	int64_t t = at("2026-11-20T09:00:00+07:00"), due = 42, late = 42;
+	int64_t t = tst_at("2026-11-20T09:00:00+07:00"), due = 42, late = 42;
 	uint32_t flags = 42;
-	assert_int_equal(bpacct_deadline_compute(cal, NULL, 0, t, &due, &late,
-						 &flags), BPACCT_EINVAL);
-	assert_int_equal(bpacct_deadline_compute(cal, NULL, 5, t, &due, &late,
-						 &flags), BPACCT_EINVAL);
-	assert_int_equal(bpacct_deadline_compute(cal, NULL, 1, t, NULL, &late,
-						 &flags), BPACCT_EINVAL);
+	assert_int_equal(bpacct_deadline_compute(tst_cal, NULL, 0, t, &due,
+						 &late, &flags), BPACCT_EINVAL);
+	assert_int_equal(bpacct_deadline_compute(tst_cal, NULL, 5, t, &due,
+						 &late, &flags), BPACCT_EINVAL);
+	assert_int_equal(bpacct_deadline_compute(tst_cal, NULL, 1, t, NULL,
+						 &late, &flags), BPACCT_EINVAL);
 	o.channel = 0;
-	assert_int_equal(bpacct_deadline_compute(cal, &o, 4, t, &due, &late,
+	assert_int_equal(bpacct_deadline_compute(tst_cal, &o, 4, t, &due, &late,
 						 &flags), BPACCT_EINVAL);
 	o.channel = 4;
-	assert_int_equal(bpacct_deadline_compute(cal, &o, 4, t, &due, &late,
+	assert_int_equal(bpacct_deadline_compute(tst_cal, &o, 4, t, &due, &late,
 						 &flags), BPACCT_EINVAL);
 	o = options(0x8u, BPACCT_CHANNEL_ONLINE);
-	assert_int_equal(bpacct_deadline_compute(cal, &o, 1, t, &due, &late,
+	assert_int_equal(bpacct_deadline_compute(tst_cal, &o, 1, t, &due, &late,
 						 &flags), BPACCT_EINVAL);
 	o = options(BPACCT_DEADLINE_MOVED, BPACCT_CHANNEL_ONLINE);
-	assert_int_equal(bpacct_deadline_compute(cal, &o, 1, t, &due, &late,
+	assert_int_equal(bpacct_deadline_compute(tst_cal, &o, 1, t, &due, &late,
 						 &flags), BPACCT_EINVAL);
 	o = options(0, BPACCT_CHANNEL_ONLINE);
 	o.version = 0;
-	assert_int_equal(bpacct_deadline_compute(cal, &o, 1, t, &due, &late,
+	assert_int_equal(bpacct_deadline_compute(tst_cal, &o, 1, t, &due, &late,
 						 &flags), BPACCT_EMISUSE);
 	o.version = BPACCT_DEADLINE_OPTIONS_VERSION + 1;
-	assert_int_equal(bpacct_deadline_compute(cal, &o, 1, t, &due, &late,
+	assert_int_equal(bpacct_deadline_compute(tst_cal, &o, 1, t, &due, &late,
 						 &flags), BPACCT_EMISUSE);
 	/* xnc-request reads the calendar. */
 	assert_int_equal(bpacct_deadline_compute(NULL, NULL, 4, t, &due, &late,
@@ -414,5 +378,6 @@ int main(void)
 		cmocka_unit_test(test_deadline_basis_cites_the_requirements),
 		cmocka_unit_test(test_deadline_rejects_bad_rule_channel_options),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tst_calendar_setup,
+				      tst_calendar_teardown);
 }

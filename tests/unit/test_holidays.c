@@ -5,14 +5,7 @@
  * National-Day adjacent day).  Expected dates are literals worked out by
  * hand from the law, rules.md and data/vn_civil_service_calendar_2020_2026.csv.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include <bpacct/bpacct.h>
+#include "test_support.h"
 
 #include "core/calendar_internal.h"
 
@@ -34,13 +27,6 @@ typedef struct want {
 	const char *name;
 } want;
 
-static int32_t day_of(int32_t y, int32_t m, int32_t d)
-{
-	int32_t out = 0;
-	assert_int_equal(bpacct_day_from_date(&out, y, m, d), BPACCT_OK);
-	return out;
-}
-
 static void year_of(year_list *l, int32_t year, uint32_t flags)
 {
 	assert_int_equal(bpacct__year_entries(year, flags, l->e,
@@ -58,7 +44,7 @@ static const bpacct__day_entry *find(const year_list *l, int32_t day)
 
 static void expect_entry(const year_list *l, int32_t year, const want *w)
 {
-	const bpacct__day_entry *e = find(l, day_of(year, w->m, w->d));
+	const bpacct__day_entry *e = find(l, tst_day_of(year, w->m, w->d));
 	if (!e)
 		fail_msg("%d-%02d-%02d: no entry", year, w->m, w->d);
 	assert_int_equal(e->kind, w->kind);
@@ -72,7 +58,7 @@ static void expect_window(const year_list *l, int32_t year, int32_t m0,
 			  int32_t d0, int32_t m1, int32_t d1, const want *w,
 			  uint32_t n)
 {
-	int32_t from = day_of(year, m0, d0), to = day_of(year, m1, d1);
+	int32_t from = tst_day_of(year, m0, d0), to = tst_day_of(year, m1, d1);
 	uint32_t seen = 0;
 	for (uint32_t i = 0; i < l->n; i++)
 		if (l->e[i].day >= from && l->e[i].day <= to)
@@ -128,12 +114,12 @@ static void test_c1_lc2012_national_day_is_one_day_2019_2018(void **state)
 	(void)state;
 	/* 2019-09-02 Mon: no adjacent day before 2021. */
 	year_of(&l, 2019, 0);
-	assert_null(find(&l, day_of(2019, 9, 1)));
-	assert_null(find(&l, day_of(2019, 9, 3)));
+	assert_null(find(&l, tst_day_of(2019, 9, 1)));
+	assert_null(find(&l, tst_day_of(2019, 9, 3)));
 	/* 2018-09-02 Sun: compensatory Mon 2018-09-03 (Art. 115(3) LC 2012). */
 	year_of(&l, 2018, 0);
 	expect_entry(&l, 2018, &(want){ 9, 3, C, STAT, "Nghỉ bù Quốc khánh" });
-	assert_null(find(&l, day_of(2018, 9, 1)));
+	assert_null(find(&l, tst_day_of(2018, 9, 1)));
 }
 
 static void test_c1_art111_3_2022_01_01_sat_gives_mon_2022_01_03(void **state)
@@ -142,7 +128,7 @@ static void test_c1_art111_3_2022_01_01_sat_gives_mon_2022_01_03(void **state)
 	(void)state;
 	year_of(&l, 2022, NO_ANN);
 	expect_entry(&l, 2022, &(want){ 1, 1, H, STAT, "Tết Dương lịch" });
-	assert_null(find(&l, day_of(2022, 1, 2)));
+	assert_null(find(&l, tst_day_of(2022, 1, 2)));
 	expect_entry(&l, 2022,
 		     &(want){ 1, 3, C, STAT, "Nghỉ bù Tết Dương lịch" });
 }
@@ -155,7 +141,7 @@ static void test_c1_art111_3_2021_05_01_sat_gives_mon_2021_05_03(void **state)
 	expect_entry(&l, 2021, &(want){ 5, 1, H, STAT, "Quốc tế Lao động" });
 	expect_entry(&l, 2021,
 		     &(want){ 5, 3, C, STAT, "Nghỉ bù Quốc tế Lao động" });
-	assert_null(find(&l, day_of(2021, 5, 2)));
+	assert_null(find(&l, tst_day_of(2021, 5, 2)));
 }
 
 /* 2022: 30/4 Sat and 1/5 Sun -> Mon 2/5 and Tue 3/5, in date order. */
@@ -180,7 +166,7 @@ static void test_c1_hung_kings_2033_04_09_sat_gives_mon_2033_04_11(void **state)
 	expect_entry(&l, 2033, &(want){ 4, 9, H, STAT, "Giỗ Tổ Hùng Vương" });
 	expect_entry(&l, 2033,
 		     &(want){ 4, 11, C, STAT, "Nghỉ bù Giỗ Tổ Hùng Vương" });
-	assert_null(find(&l, day_of(2033, 4, 10)));
+	assert_null(find(&l, tst_day_of(2033, 4, 10)));
 }
 
 /* 2023 rules only: Hùng Kings Sat 29/4, 30/4 Sun, 1/5 Mon -> the next
@@ -241,7 +227,7 @@ static void test_c3_2027_whole_year(void **state)
 	year_of(&l, 2027, 0);
 	assert_int_equal(l.n, 14);
 	for (uint32_t i = 0; i < 14; i++) {
-		assert_int_equal(l.e[i].day, day_of(2027, w[i].m, w[i].d));
+		assert_int_equal(l.e[i].day, tst_day_of(2027, w[i].m, w[i].d));
 		expect_entry(&l, 2027, &w[i]);
 	}
 }
@@ -268,7 +254,7 @@ static void test_c3_national_day_adjacent_day_every_weekday(void **state)
 			{ 9, rows[i].comp_d, C, STAT, "Nghỉ bù Quốc khánh" },
 		};
 		assert_int_equal(bpacct_day_weekday(
-					 day_of(rows[i].year, 9, 2), &wd),
+					 tst_day_of(rows[i].year, 9, 2), &wd),
 				 BPACCT_OK);
 		assert_int_equal(wd, rows[i].wd);
 		year_of(&l, rows[i].year, 0);
@@ -296,7 +282,7 @@ static void test_c3_projection_reproduces_announced_tet_blocks(void **state)
 	for (uint32_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
 		year_list proj, ann;
 		int32_t y = blocks[b].year;
-		int32_t first = day_of(y, blocks[b].m, blocks[b].d);
+		int32_t first = tst_day_of(y, blocks[b].m, blocks[b].d);
 		year_of(&proj, y, NO_ANN);
 		year_of(&ann, y, 0);
 		for (uint32_t i = 0; i < blocks[b].n; i++) {

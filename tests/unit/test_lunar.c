@@ -4,23 +4,10 @@
  * §3.2-3.4 and §9 and of data/hung_kings_2020_2035.csv, never values
  * computed by the table under test.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
 
-#include <bpacct/bpacct.h>
-
-static int32_t day_of(int32_t y, int32_t m, int32_t d)
-{
-	int32_t out = 0;
-	assert_int_equal(bpacct_day_from_date(&out, y, m, d), BPACCT_OK);
-	return out;
-}
+#include "test_support.h"
 
 static bpacct_lunar_date lunar_of(int32_t day)
 {
@@ -32,7 +19,7 @@ static bpacct_lunar_date lunar_of(int32_t day)
 static void lunar_is(int32_t y, int32_t m, int32_t d, int32_t ly,
 		     int32_t lm, int32_t ld, int32_t leap)
 {
-	bpacct_lunar_date l = lunar_of(day_of(y, m, d));
+	bpacct_lunar_date l = lunar_of(tst_day_of(y, m, d));
 	assert_int_equal(l.year, ly);
 	assert_int_equal(l.month, lm);
 	assert_int_equal(l.day, ld);
@@ -57,7 +44,7 @@ static int32_t leap_of(int32_t lunar_year)
 /* Tết of lunar year y is y-m-d: 1/1 there, 12/29 or 12/30 the day before. */
 static void tet_is(int32_t y, int32_t m, int32_t d)
 {
-	int32_t day = day_of(y, m, d);
+	int32_t day = tst_day_of(y, m, d);
 	lunar_is(y, m, d, y, 1, 1, 0);
 	assert_int_equal(solar_of(y, 1, 1, 0), day);
 	bpacct_lunar_date eve = lunar_of(day - 1);
@@ -71,16 +58,16 @@ static void test_c5_range_is_1900_01_31_to_2199_12_31(void **state)
 	(void)state;
 	int32_t first = 0, last = 0;
 	assert_int_equal(bpacct_lunar_range(&first, &last), BPACCT_OK);
-	assert_int_equal(first, day_of(1900, 1, 31));
-	assert_int_equal(last, day_of(2199, 12, 31));
+	assert_int_equal(first, tst_day_of(1900, 1, 31));
+	assert_int_equal(last, tst_day_of(2199, 12, 31));
 	lunar_is(1900, 1, 31, 1900, 1, 1, 0);
 }
 
 static void test_c5_every_day_1900_to_2199_round_trips(void **state)
 {
 	(void)state;
-	int32_t last = day_of(2199, 12, 31);
-	for (int32_t day = day_of(1900, 1, 31); day <= last; day++) {
+	int32_t last = tst_day_of(2199, 12, 31);
+	for (int32_t day = tst_day_of(1900, 1, 31); day <= last; day++) {
 		bpacct_lunar_date l;
 		int32_t back = 0;
 		assert_int_equal(bpacct_lunar_from_solar(&l, day), BPACCT_OK);
@@ -126,10 +113,10 @@ static void check_step(const bpacct_lunar_date *a, const bpacct_lunar_date *b,
 static void test_c5_days_months_and_years_are_consecutive(void **state)
 {
 	(void)state;
-	int32_t last = day_of(2199, 12, 31);
+	int32_t last = tst_day_of(2199, 12, 31);
 	int32_t months = 1;
-	bpacct_lunar_date prev = lunar_of(day_of(1900, 1, 31));
-	for (int32_t day = day_of(1900, 2, 1); day <= last; day++) {
+	bpacct_lunar_date prev = lunar_of(tst_day_of(1900, 1, 31));
+	for (int32_t day = tst_day_of(1900, 2, 1); day <= last; day++) {
 		bpacct_lunar_date cur = lunar_of(day);
 		check_step(&prev, &cur, &months);
 		prev = cur;
@@ -190,14 +177,14 @@ static void test_c5_tet_2027_is_2027_02_06(void **state)
 static void test_c5_2033_leap_11_starts_2033_12_22(void **state)
 {
 	(void)state;
-	assert_int_equal(solar_of(2033, 11, 1, 1), day_of(2033, 12, 22));
+	assert_int_equal(solar_of(2033, 11, 1, 1), tst_day_of(2033, 12, 22));
 	lunar_is(2033, 12, 22, 2033, 11, 1, 1);
 }
 
 static void test_c5_2031_leap_3_starts_2031_04_21(void **state)
 {
 	(void)state;
-	assert_int_equal(solar_of(2031, 3, 1, 1), day_of(2031, 4, 21));
+	assert_int_equal(solar_of(2031, 3, 1, 1), tst_day_of(2031, 4, 21));
 }
 
 static void test_c5_2052_has_only_leap_8(void **state)
@@ -232,8 +219,8 @@ static void test_c5_1938_leap_8_equinox_before_09_24(void **state)
 
 static void month_starts_on(int32_t y, int32_t m, int32_t d)
 {
-	assert_int_equal(lunar_of(day_of(y, m, d)).day, 1);
-	assert_int_equal(lunar_of(day_of(y, m, d) - 1).day >= 29, 1);
+	assert_int_equal(lunar_of(tst_day_of(y, m, d)).day, 1);
+	assert_int_equal(lunar_of(tst_day_of(y, m, d) - 1).day >= 29, 1);
 }
 
 /*
@@ -263,7 +250,7 @@ static int32_t parse_hung_kings(FILE *f)
 		int year, y, m, d;
 		if (sscanf(line, "%d,%d-%d-%d", &year, &y, &m, &d) != 4)
 			continue;
-		int32_t day = day_of(y, m, d);
+		int32_t day = tst_day_of(y, m, d);
 		assert_int_equal(solar_of(year, 3, 10, 0), day);
 		lunar_is(y, m, d, year, 3, 10, 0);
 		rows++;
@@ -308,9 +295,9 @@ static void test_c5_outside_range_is_erange_and_output_unchanged(
 	(void)state;
 	bpacct_lunar_date l = { 7, 7, 7, 7 };
 	int32_t out = 77;
-	assert_int_equal(bpacct_lunar_from_solar(&l, day_of(1900, 1, 30)),
+	assert_int_equal(bpacct_lunar_from_solar(&l, tst_day_of(1900, 1, 30)),
 			 BPACCT_ERANGE);
-	assert_int_equal(bpacct_lunar_from_solar(&l, day_of(2200, 1, 1)),
+	assert_int_equal(bpacct_lunar_from_solar(&l, tst_day_of(2200, 1, 1)),
 			 BPACCT_ERANGE);
 	assert_true(l.year == 7 && l.month == 7 && l.day == 7 && l.leap == 7);
 	bpacct_lunar_date before = { 1899, 12, 1, 0 };

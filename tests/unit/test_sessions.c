@@ -4,43 +4,7 @@
  * (results on working days only), BP-R1 (the portal is open 24/7), custom
  * hours, and the checks of a sessions table.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include <bpacct/bpacct.h>
-
-static bpacct_calendar *cal;
-
-static int setup(void **state)
-{
-	(void)state;
-	return bpacct_calendar_new(&cal, NULL) == BPACCT_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	bpacct_calendar_free(cal);
-	return 0;
-}
-
-static int64_t at(const char *s)
-{
-	int64_t t = 0;
-	assert_int_equal(bpacct_instant_parse(&t, s, strlen(s)), BPACCT_OK);
-	return t;
-}
-
-static void instant_is(int64_t t, const char *want)
-{
-	char buf[BPACCT_INSTANT_BUFSIZE];
-	assert_int_equal(bpacct_instant_format(buf, sizeof buf, t), BPACCT_OK);
-	assert_string_equal(buf, want);
-}
+#include "test_support.h"
 
 static bpacct_sessions preset(int32_t which)
 {
@@ -56,19 +20,20 @@ static void session_is(const bpacct_sessions *s, const char *when,
 		       const char *open, const char *close)
 {
 	int64_t o = 0, c = 0;
-	assert_int_equal(bpacct_sessions_find(cal, s, at(when), &o, &c),
+	assert_int_equal(bpacct_sessions_find(tst_cal, s, tst_at(when), &o, &c),
 			 BPACCT_OK);
-	instant_is(o, open);
-	instant_is(c, close);
+	tst_instant_is(o, open);
+	tst_instant_is(c, close);
 }
 
 static void first_open_is(const bpacct_sessions *s, const char *when,
 			  const char *want)
 {
 	int64_t t = 0;
-	assert_int_equal(bpacct_sessions_first_open(cal, s, at(when), &t),
+	assert_int_equal(bpacct_sessions_first_open(tst_cal, s, tst_at(when),
+						    &t),
 			 BPACCT_OK);
-	instant_is(t, want);
+	tst_instant_is(t, want);
 }
 
 static void test_xnc_r1_weekday_morning_is_in_session(void **state)
@@ -172,17 +137,17 @@ static void test_xnc_r2_in_person_outside_session_refused(void **state)
 	bpacct_sessions s = preset(BPACCT_SESSIONS_XNC_RECEPTION);
 	int64_t got = 0;
 	int32_t status = -1;
-	assert_int_equal(bpacct_receipt_instant(cal, &s,
-						BPACCT_RECEIPT_SESSION_ONLY,
-						at("2026-11-22T10:00:00+07:00"),
-						&got, &status),
+	assert_int_equal(bpacct_receipt_instant(
+				 tst_cal, &s, BPACCT_RECEIPT_SESSION_ONLY,
+				 tst_at("2026-11-22T10:00:00+07:00"), &got,
+				 &status),
 			 BPACCT_OK);
 	assert_int_equal(status, BPACCT_RECEIPT_REFUSED);
-	instant_is(got, "2026-11-22T10:00:00+07:00");
-	assert_int_equal(bpacct_receipt_instant(cal, &s,
-						BPACCT_RECEIPT_SESSION_ONLY,
-						at("2026-11-20T12:15:00+07:00"),
-						&got, &status),
+	tst_instant_is(got, "2026-11-22T10:00:00+07:00");
+	assert_int_equal(bpacct_receipt_instant(
+				 tst_cal, &s, BPACCT_RECEIPT_SESSION_ONLY,
+				 tst_at("2026-11-20T12:15:00+07:00"), &got,
+				 &status),
 			 BPACCT_OK);
 	assert_int_equal(status, BPACCT_RECEIPT_REFUSED);
 }
@@ -193,21 +158,21 @@ static void test_xnc_r2_postal_and_online_outside_moved(void **state)
 	bpacct_sessions s = preset(BPACCT_SESSIONS_XNC_RECEPTION);
 	int64_t got = 0;
 	int32_t status = -1;
-	assert_int_equal(bpacct_receipt_instant(cal, &s,
-						BPACCT_RECEIPT_NEXT_SESSION,
-						at("2026-11-22T10:00:00+07:00"),
-						&got, &status),
+	assert_int_equal(bpacct_receipt_instant(
+				 tst_cal, &s, BPACCT_RECEIPT_NEXT_SESSION,
+				 tst_at("2026-11-22T10:00:00+07:00"), &got,
+				 &status),
 			 BPACCT_OK);
 	assert_int_equal(status, BPACCT_RECEIPT_MOVED);
-	instant_is(got, "2026-11-23T08:00:00+07:00");
+	tst_instant_is(got, "2026-11-23T08:00:00+07:00");
 	/* Friday evening → the plain Saturday morning session. */
-	assert_int_equal(bpacct_receipt_instant(cal, &s,
-						BPACCT_RECEIPT_NEXT_SESSION,
-						at("2026-11-20T17:30:00+07:00"),
-						&got, &status),
+	assert_int_equal(bpacct_receipt_instant(
+				 tst_cal, &s, BPACCT_RECEIPT_NEXT_SESSION,
+				 tst_at("2026-11-20T17:30:00+07:00"), &got,
+				 &status),
 			 BPACCT_OK);
 	assert_int_equal(status, BPACCT_RECEIPT_MOVED);
-	instant_is(got, "2026-11-21T08:00:00+07:00");
+	tst_instant_is(got, "2026-11-21T08:00:00+07:00");
 }
 
 static void test_xnc_r2_inside_session_received_at_submission(void **state)
@@ -220,12 +185,12 @@ static void test_xnc_r2_inside_session_received_at_submission(void **state)
 		int64_t got = 0;
 		int32_t status = -1;
 		assert_int_equal(bpacct_receipt_instant(
-					 cal, &s, rules[i],
-					 at("2026-11-21T11:59:59+07:00"), &got,
-					 &status),
+					 tst_cal, &s, rules[i],
+					 tst_at("2026-11-21T11:59:59+07:00"),
+					 &got, &status),
 				 BPACCT_OK);
 		assert_int_equal(status, BPACCT_RECEIPT_RECEIVED);
-		instant_is(got, "2026-11-21T11:59:59+07:00");
+		tst_instant_is(got, "2026-11-21T11:59:59+07:00");
 	}
 }
 
@@ -235,23 +200,23 @@ static void test_bp_r1_immediate_at_any_time(void **state)
 	int64_t got = 0;
 	int32_t status = -1;
 	/* Mùng 1 Tết, 02:00: the portal is open; nothing else is needed. */
-	assert_int_equal(bpacct_receipt_instant(NULL, NULL,
-						BPACCT_RECEIPT_IMMEDIATE,
-						at("2026-02-17T02:00:00+07:00"),
-						&got, &status),
+	assert_int_equal(bpacct_receipt_instant(
+				 NULL, NULL, BPACCT_RECEIPT_IMMEDIATE,
+				 tst_at("2026-02-17T02:00:00+07:00"), &got,
+				 &status),
 			 BPACCT_OK);
 	assert_int_equal(status, BPACCT_RECEIPT_RECEIVED);
-	instant_is(got, "2026-02-17T02:00:00+07:00");
+	tst_instant_is(got, "2026-02-17T02:00:00+07:00");
 	bpacct_sessions always = preset(BPACCT_SESSIONS_ALWAYS);
 	first_open_is(&always, "2026-02-17T02:00:00+07:00",
 		      "2026-02-17T02:00:00+07:00");
 	int64_t o = 0, c = 0;
-	assert_int_equal(bpacct_sessions_find(NULL, &always,
-					      at("2026-02-17T02:00:00+07:00"),
-					      &o, &c),
+	assert_int_equal(bpacct_sessions_find(
+				 NULL, &always,
+				 tst_at("2026-02-17T02:00:00+07:00"), &o, &c),
 			 BPACCT_OK);
-	instant_is(o, "2026-02-17T00:00:00+07:00");
-	instant_is(c, "2026-02-18T00:00:00+07:00");
+	tst_instant_is(o, "2026-02-17T00:00:00+07:00");
+	tst_instant_is(c, "2026-02-18T00:00:00+07:00");
 }
 
 static void test_xnc_r5_result_first_open_never_plain_saturday(void **state)
@@ -359,29 +324,29 @@ static void test_sessions_erange_without_a_next_session(void **state)
 	(void)state;
 	bpacct_sessions s = preset(BPACCT_SESSIONS_XNC_RECEPTION);
 	int64_t o = 42, c = 42;
-	assert_int_equal(bpacct_sessions_find(cal, &s,
-					      at("2199-12-31T18:00:00+07:00"),
-					      &o, &c),
+	assert_int_equal(bpacct_sessions_find(
+				 tst_cal, &s,
+				 tst_at("2199-12-31T18:00:00+07:00"), &o, &c),
 			 BPACCT_ERANGE);
-	assert_int_equal(bpacct_sessions_find(cal, &s,
-					      at("2012-06-01T09:00:00+07:00"),
-					      &o, &c),
+	assert_int_equal(bpacct_sessions_find(
+				 tst_cal, &s,
+				 tst_at("2012-06-01T09:00:00+07:00"), &o, &c),
 			 BPACCT_ERANGE);
 	/* No session at all: refused at once, not after 187 years. */
 	s.working_day_count = 0;
 	s.saturday_count = 0;
-	assert_int_equal(bpacct_sessions_find(cal, &s,
-					      at("2026-01-05T09:00:00+07:00"),
-					      &o, &c),
+	assert_int_equal(bpacct_sessions_find(
+				 tst_cal, &s,
+				 tst_at("2026-01-05T09:00:00+07:00"), &o, &c),
 			 BPACCT_ERANGE);
 	assert_int_equal(o, 42);
 	assert_int_equal(c, 42);
 	int64_t got = 42;
 	int32_t status = 42;
-	assert_int_equal(bpacct_receipt_instant(cal, &s,
-						BPACCT_RECEIPT_NEXT_SESSION,
-						at("2026-01-05T09:00:00+07:00"),
-						&got, &status),
+	assert_int_equal(bpacct_receipt_instant(
+				 tst_cal, &s, BPACCT_RECEIPT_NEXT_SESSION,
+				 tst_at("2026-01-05T09:00:00+07:00"), &got,
+				 &status),
 			 BPACCT_ERANGE);
 	assert_int_equal(got, 42);
 	assert_int_equal(status, 42);
@@ -395,19 +360,21 @@ static void test_sessions_rejects_bad_arguments(void **state)
 {
 	(void)state;
 	bpacct_sessions s = preset(BPACCT_SESSIONS_XNC_RECEPTION);
-	int64_t t = at("2026-11-20T10:00:00+07:00"), out = 0;
+	int64_t t = tst_at("2026-11-20T10:00:00+07:00"), out = 0;
 	int32_t status = 0;
-	assert_int_equal(bpacct_sessions_find(cal, NULL, t, NULL, NULL),
+	assert_int_equal(bpacct_sessions_find(tst_cal, NULL, t, NULL, NULL),
 			 BPACCT_EINVAL);
 	assert_int_equal(bpacct_sessions_find(NULL, &s, t, NULL, NULL),
 			 BPACCT_EINVAL);
-	assert_int_equal(bpacct_sessions_first_open(cal, &s, t, NULL),
+	assert_int_equal(bpacct_sessions_first_open(tst_cal, &s, t, NULL),
 			 BPACCT_EINVAL);
-	assert_int_equal(bpacct_receipt_instant(cal, &s, 0, t, &out, &status),
+	assert_int_equal(bpacct_receipt_instant(
+				 tst_cal, &s, 0, t, &out, &status),
 			 BPACCT_EINVAL);
-	assert_int_equal(bpacct_receipt_instant(cal, &s, 4, t, &out, &status),
+	assert_int_equal(bpacct_receipt_instant(
+				 tst_cal, &s, 4, t, &out, &status),
 			 BPACCT_EINVAL);
-	assert_int_equal(bpacct_receipt_instant(cal, &s,
+	assert_int_equal(bpacct_receipt_instant(tst_cal, &s,
 						BPACCT_RECEIPT_IMMEDIATE, t,
 						NULL, &status),
 			 BPACCT_EINVAL);
@@ -420,7 +387,7 @@ static void test_sessions_rejects_bad_arguments(void **state)
 					      &s, t, NULL, NULL),
 			 BPACCT_EMISUSE);
 	s.version = 0;
-	assert_int_equal(bpacct_sessions_find(cal, &s, t, NULL, NULL),
+	assert_int_equal(bpacct_sessions_find(tst_cal, &s, t, NULL, NULL),
 			 BPACCT_EMISUSE);
 }
 
@@ -446,5 +413,6 @@ int main(void)
 		cmocka_unit_test(test_sessions_erange_without_a_next_session),
 		cmocka_unit_test(test_sessions_rejects_bad_arguments),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tst_calendar_setup,
+				      tst_calendar_teardown);
 }

@@ -18,8 +18,19 @@
 #define N_INPUTS 4096
 #define OPS_PER_ROUND 4000000
 
+/* The records of the lifecycle cases (issue 3). */
+typedef struct life_ctx {
+	const bpacct_profile *bp;
+	bpacct_account *active;            /* an issued BP account, in use */
+	bpacct_account *account, *pristine_account;
+	bpacct_request *request, *pristine_request;
+	bpacct_effects *fx;
+	bpacct_event use, apply;
+} life_ctx;
+
 typedef struct bench_ctx {
 	bpacct_calendar *cal;
+	life_ctx life;
 	int32_t days[N_INPUTS];
 	int32_t counts[N_INPUTS];
 	int64_t instants[N_INPUTS];
@@ -102,6 +113,47 @@ static uint64_t run_period(const bench_ctx *c, uint32_t ops)
 	return sink;
 }
 
+/* One BPACCT_INPUT_USE on an active BP account: the state stays active,
+ * last_used moves; the account is never reset because a use leaves it in
+ * the same state (the event's instant is the same every time, which is not
+ * "before the last change"). */
+static uint64_t run_transition(const bench_ctx *c, uint32_t ops)
+{
+	const life_ctx *l = &c->life;
+	uint64_t sink = 0;
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < ops; i++) {
+		if (bpacct_apply(l->bp, c->cal, l->active, NULL, &l->use,
+				 l->fx) == 0 &&
+		    bpacct_effects_count(l->fx, &n) == 0)
+			sink += n;
+	}
+	return sink;
+}
+
+/* A complete BP application (BP-A1, BP-R2) judged on a fresh request: the
+ * account and the request are reset from pristine copies INSIDE the timed
+ * loop (bpacct_account_copy + bpacct_request_copy, two fixed-size record
+ * copies), so the figure includes them and is an upper bound for the
+ * validation and the acceptance (outcome, deadline, audit effects). */
+static uint64_t run_validate_request(const bench_ctx *c, uint32_t ops)
+{
+	const life_ctx *l = &c->life;
+	uint64_t sink = 0;
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < ops; i++) {
+		bpacct_account_copy(l->account, l->pristine_account);
+		bpacct_request_copy(l->request, l->pristine_request);
+		if (bpacct_apply(l->bp, c->cal, l->account, l->request,
+				 &l->apply, l->fx) == 0 &&
+		    bpacct_effects_count(l->fx, &n) == 0)
+			sink += n;
+	}
+	return sink;
+}
+
 typedef struct bench_case {
 	const char *name;
 	const char *what;
@@ -119,7 +171,116 @@ static const bench_case cases[] = {
 	  run_offset, OPS_PER_ROUND, 2020, 2033 },
 	{ "period_6mo", "6-month period end (T3, Art. 148(5)), 2020-2035",
 	  run_period, OPS_PER_ROUND / 4, 2020, 2035 },
+	{ "transition", "one use event through bpacct_apply, active BP account",
+	  run_transition, OPS_PER_ROUND, 2026, 2026 },
+	{ "validate_request", "complete BP application on a fresh request",
+	  run_validate_request, OPS_PER_ROUND / 4, 2026, 2026 },
 };
+
+static int64_t instant(const char *text)
+{
+	int64_t t = 0;
+	if (bpacct_instant_parse(&t, text, strlen(text)) != BPACCT_OK)
+		abort();
+	return t;
+}
+
+/* Whether the last step produced an effect of this type (and, for an
+ * outcome, this outcome). */
+static int has_effect(const bpacct_effects *fx, int32_t type, int32_t outcome)
+{
+	uint32_t n = 0;
+	int64_t v = 0;
+
+	bpacct_effects_count(fx, &n);
+	for (uint32_t i = 0; i < n; i++) {
+		if (bpacct_effect_get_int(fx, i, BPACCT_FIELD_TYPE, &v) != 0 ||
+		    v != type)
+			continue;
+		if (type != BPACCT_EFFECT_OUTCOME)
+			return 1;
+		if (bpacct_effect_get_int(fx, i, BPACCT_FIELD_OUTCOME, &v) == 0 &&
+		    v == outcome)
+			return 1;
+	}
+	return 0;
+}
+
+/* A BP account issued to enterprise 0100109106 for a performer with CCCD
+ * 001090012345, used once, and a complete application from its owner with
+ * the three papers (BP-A1). The figures are meaningless unless the use is
+ * allowed and the application accepted, so both are checked first. */
+static int setup_life(bench_ctx *c)
+{
+	life_ctx *l = &c->life;
+	bpacct_event issue;
+	int st;
+
+	st = bpacct_profile_get(BPACCT_PROCEDURE_BP, &l->bp);
+	if (st == 0)
+		st = bpacct_account_new(&l->active, "A1", NULL);
+	if (st == 0)
+		st = bpacct_account_new(&l->account, "A1", NULL);
+	if (st == 0)
+		st = bpacct_request_new(&l->request, "Q1", NULL);
+	if (st == 0)
+		st = bpacct_request_new(&l->pristine_request, "Q1", NULL);
+	if (st == 0)
+		st = bpacct_effects_new(&l->fx, NULL);
+	if (st != 0)
+		return st;
+	bpacct_event_init(&issue, BPACCT_EVENT_VERSION, BPACCT_INPUT_ISSUE,
+			  instant("2026-11-02T08:00:00+07:00"));
+	issue.procedure = BPACCT_PROCEDURE_BP;
+	issue.owner = "0100109106";
+	issue.holder_id_type = BPACCT_ID_CCCD;
+	issue.holder_id_number = "001090012345";
+	st = bpacct_apply(l->bp, c->cal, l->active, NULL, &issue, l->fx);
+	if (st != 0 || has_effect(l->fx, BPACCT_EFFECT_REFUSED, 0))
+		return st ? st : -1;
+	/* The application's account is the issued one, before any use. */
+	st = bpacct_account_new(&l->pristine_account, "A1", NULL);
+	if (st == 0)
+		st = bpacct_account_copy(l->pristine_account, l->active);
+	if (st != 0)
+		return st;
+
+	bpacct_event_init(&l->use, BPACCT_EVENT_VERSION, BPACCT_INPUT_USE,
+			  instant("2026-11-10T10:00:00+07:00"));
+	st = bpacct_apply(l->bp, c->cal, l->active, NULL, &l->use, l->fx);
+	if (st != 0 || has_effect(l->fx, BPACCT_EFFECT_REFUSED, 0))
+		return st ? st : -1;
+
+	bpacct_event_init(&l->apply, BPACCT_EVENT_VERSION,
+			  BPACCT_INPUT_REQUEST,
+			  instant("2026-11-16T09:00:00+07:00"));
+	l->apply.request = "Q1";
+	l->apply.requester = "0100109106";
+	l->apply.channel = BPACCT_CHANNEL_ONLINE;
+	l->apply.documents = BPACCT_DOC_APPLICATION |
+			     BPACCT_DOC_ENTERPRISE_REGISTRATION |
+			     BPACCT_DOC_IDENTITY;
+	l->apply.enterprise_code = "0100109106";
+	l->apply.id_type = BPACCT_ID_CCCD;
+	l->apply.id_number = "001090012345";
+	bpacct_account_copy(l->account, l->pristine_account);
+	st = bpacct_apply(l->bp, c->cal, l->account, l->request, &l->apply,
+			  l->fx);
+	if (st != 0 || !has_effect(l->fx, BPACCT_EFFECT_OUTCOME,
+				   BPACCT_OUTCOME_ACCEPTED))
+		return st ? st : -1;
+	return 0;
+}
+
+static void free_life(life_ctx *l)
+{
+	bpacct_account_free(l->active);
+	bpacct_account_free(l->account);
+	bpacct_account_free(l->pristine_account);
+	bpacct_request_free(l->request);
+	bpacct_request_free(l->pristine_request);
+	bpacct_effects_free(l->fx);
+}
 
 static double now_ns(void)
 {
@@ -190,6 +351,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bpacct-bench: cannot build the calendar\n");
 		return 1;
 	}
+	if (setup_life(&ctx) != 0) {
+		fprintf(stderr, "bpacct-bench: the lifecycle records cannot be "
+			"set up (issue, use, or a complete application refused)\n");
+		free_life(&ctx.life);
+		bpacct_calendar_free(ctx.cal);
+		return 1;
+	}
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const bench_case *bc = &cases[i];
 		if (!wanted(bc->name, argc, argv))
@@ -203,6 +371,7 @@ int main(int argc, char **argv)
 			printf("%-20s %9.2f ns/op %14.0f ops/s  %s\n", bc->name,
 			       ns, 1e9 / ns, bc->what);
 	}
+	free_life(&ctx.life);
 	bpacct_calendar_free(ctx.cal);
 	return 0;
 }

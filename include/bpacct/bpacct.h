@@ -20,5 +20,9 @@
 #include "sessions.h"
 #include "period.h"
 #include "deadline.h"
+#include "reason.h"
+#include "ids.h"
+#include "profile.h"
+#include "lifecycle.h"
 
 #endif /* BPACCT_H */

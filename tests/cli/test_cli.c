@@ -590,6 +590,136 @@ static void test_cli_json_escapes_host_names(void **state)
 	unlink(path);
 }
 
+/* The line of r.out that contains needle, without its newline. */
+static const char *line_with(const char *needle)
+{
+	static char line[2048];
+	const char *p = strstr(r.out, needle), *start, *end;
+
+	if (!p)
+		fail_msg("no line contains \"%s\" in: %s", needle, r.out);
+	for (start = p; start > r.out && start[-1] != '\n'; start--)
+		;
+	end = strchr(p, '\n');
+	if (!end)
+		end = r.out + r.out_len;
+	assert_true((size_t)(end - start) < sizeof line);
+	memcpy(line, start, (size_t)(end - start));
+	line[end - start] = '\0';
+	return line;
+}
+
+/* Every line of r.out is one JSON object. */
+static void assert_json_lines(void)
+{
+	const char *p = r.out;
+
+	assert_int_equal(r.status, 0);
+	assert_true(r.out_len > 2);
+	while (*p) {
+		const char *end = strchr(p, '\n');
+
+		assert_non_null(end);
+		assert_int_equal(*p, '{');
+		assert_int_equal(end[-1], '}');
+		p = end + 1;
+	}
+}
+
+/* Conventions D.25: the diagram comes from the library's own table and
+ * names every state and every input of lifecycle.h. */
+static void test_cli_fsm_dot_names_every_state_and_input(void **state)
+{
+	static const char *const names[] = {
+		"active", "locked", "cancelled", "issue", "use", "risk",
+		"request", "supplement", "cancel", "tick", "unlock", "exclude",
+		"accepted", "rejected", "refused",
+	};
+
+	(void)state;
+	RUN("fsm", "--dot");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "digraph");
+	assert_int_equal(r.out[r.out_len - 1], '\n');
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		assert_contains(r.out, names[i]);
+}
+
+/* E1: cancelled is final; a use of a cancelled account is refused with
+ * the stable reason account_cancelled (E3), in both languages. */
+static void test_cli_e1_fsm_json_cancelled_use_refused(void **state)
+{
+	const char *row;
+
+	(void)state;
+	RUN("fsm", "--json");
+	assert_json_lines();
+	row = line_with("\"from\":\"cancelled\",\"input\":\"use\"");
+	assert_contains(row, "\"machine\":\"account\"");
+	assert_contains(row, "\"refused\":true");
+	assert_contains(row, "\"code\":\"account_cancelled\"");
+	assert_contains(row, "\"value\":502");
+	assert_null(strstr(row, "\"to\":"));
+	assert_true(strlen(field(row, "vi")) > 0);
+	assert_true(strlen(field(row, "en")) > 0);
+	/* BP-R4: a locked account cannot be used. */
+	row = line_with("\"from\":\"locked\",\"input\":\"use\"");
+	assert_contains(row, "\"code\":\"account_locked\"");
+	/* BP-B1: a risk on an active account locks it. */
+	row = line_with("\"from\":\"active\",\"input\":\"risk\"");
+	assert_contains(row, "\"to\":\"locked\"");
+	/* BP-R3/R4: the engine cancels what is due, at a tick. */
+	row = line_with("\"from\":\"active\",\"input\":\"tick\"");
+	assert_contains(row, "\"when\":\"cancellation due\"");
+	assert_contains(row, "\"to\":\"cancelled\"");
+	/* E2: a decided request given again returns its first outcome. */
+	row = line_with("\"from\":\"accepted\",\"input\":\"request\"");
+	assert_contains(row, "\"replay\":true");
+	assert_contains(row, "\"to\":\"accepted\"");
+	/* The request machine: a supplement may end in acceptance. */
+	row = line_with("\"from\":\"supplement\",\"input\":\"supplement\","
+			"\"outcome\":\"accepted\"");
+	assert_contains(row, "\"machine\":\"request\"");
+	assert_contains(row, "\"to\":\"accepted\"");
+}
+
+static void test_cli_e1_fsm_text_table(void **state)
+{
+	(void)state;
+	RUN("fsm");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "cancelled (đã hủy)");
+	assert_contains(r.out, "refused: account_cancelled — ");
+	assert_contains(r.out, "Request machine");
+	RUN("fsm", "--dot", "--json");
+	assert_usage_error("--dot");
+}
+
+/* E3: every reason code has a stable name and a message in Vietnamese and
+ * in English; not_owner (BP-R2, XNC-R3) is 102. */
+static void test_cli_e3_reasons_lists_not_owner_vi_en(void **state)
+{
+	const char *row;
+
+	(void)state;
+	RUN("reasons", "--json");
+	assert_json_lines();
+	row = line_with("\"code\":\"not_owner\"");
+	assert_contains(row, "\"value\":102");
+	assert_contains(row, "\"vi\":\"Tổ chức đề nghị không phải là cơ quan, "
+			"doanh nghiệp chủ quản của tài khoản.\"");
+	assert_contains(row, "\"en\":\"The requester is not the agency or "
+			"enterprise that owns the account.\"");
+	row = line_with("\"code\":\"na20_missing\"");
+	assert_contains(row, "\"value\":400");
+	row = line_with("\"code\":\"account_cancelled\"");
+	assert_contains(row, "\"value\":502");
+	assert_null(strstr(r.out, "\"code\":\"unknown\""));
+	RUN("reasons");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "  102  not_owner ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -624,6 +754,10 @@ int main(void)
 		cmocka_unit_test(test_cli_c4_host_calendar_changes_workday),
 		cmocka_unit_test(test_cli_c4_bad_calendar_line_exits_2),
 		cmocka_unit_test(test_cli_json_escapes_host_names),
+		cmocka_unit_test(test_cli_fsm_dot_names_every_state_and_input),
+		cmocka_unit_test(test_cli_e1_fsm_json_cancelled_use_refused),
+		cmocka_unit_test(test_cli_e1_fsm_text_table),
+		cmocka_unit_test(test_cli_e3_reasons_lists_not_owner_vi_en),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

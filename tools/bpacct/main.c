@@ -42,6 +42,8 @@ static const tool_option options[TOOL_OPT_COUNT] = {
 		"bp-inactivity: apply the Art. 148(5) extension" },
 	[TOOL_OPT_WORKING_HOURS] = { "--working-hours", NULL,
 		"count hours and minutes in office hours only (T2 policy)" },
+	[TOOL_OPT_DOT] = { "--dot", NULL,
+		"print the machines as Graphviz DOT (docs/fsm.dot)" },
 };
 
 #define BASE (TOOL_BIT(TOOL_OPT_JSON) | TOOL_BIT(TOOL_OPT_HELP))
@@ -79,6 +81,12 @@ static const tool_command commands[] = {
 	  NULL,
 	  "When a procedure deadline or a Civil Code period ends",
 	  tool_cmd_deadline, 0, DEADLINE },
+	{ "fsm", "[--dot]", NULL,
+	  "The account and request state machines, from the library's table",
+	  tool_cmd_fsm, 0, BASE | TOOL_BIT(TOOL_OPT_DOT) },
+	{ "reasons", "", NULL,
+	  "Every reason code of a refusal, rejection or supplement (rule E3)",
+	  tool_cmd_reasons, 0, BASE },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -87,15 +95,16 @@ static void print_usage(FILE *f)
 {
 	fputs("usage: bpacct --version\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "       bpacct %s %s [--json]\n", commands[i].name,
+		fprintf(f, "       bpacct %s%s%s [--json]\n", commands[i].name,
+			*commands[i].synopsis ? " " : "",
 			commands[i].synopsis);
 	fputs("Run 'bpacct COMMAND --help' for the options of a command.\n", f);
 }
 
 static void print_command_help(const tool_command *c)
 {
-	printf("usage: bpacct %s %s [options]\n%s.\n\noptions:\n", c->name,
-	       c->synopsis, c->summary);
+	printf("usage: bpacct %s%s%s [options]\n%s.\n\noptions:\n", c->name,
+	       *c->synopsis ? " " : "", c->synopsis, c->summary);
 	for (int o = 0; o < TOOL_OPT_COUNT; o++) {
 		char left[40];
 

@@ -42,6 +42,7 @@ typedef enum tool_opt {
 	TOOL_OPT_ROLLING,
 	TOOL_OPT_EXTEND,
 	TOOL_OPT_WORKING_HOURS,
+	TOOL_OPT_DOT,
 	TOOL_OPT_COUNT
 } tool_opt;
 
@@ -68,6 +69,8 @@ int tool_cmd_solar(const tool_args *a);
 int tool_cmd_calendar(const tool_args *a);
 int tool_cmd_workday(const tool_args *a);
 int tool_cmd_deadline(const tool_args *a);
+int tool_cmd_fsm(const tool_args *a);
+int tool_cmd_reasons(const tool_args *a);
 
 /* calfile.c: the calendar of --no-announced and --calendar FILE. */
 int tool_calendar_open(const tool_args *a, bpacct_calendar **out);

@@ -1,0 +1,299 @@
+/*
+ * The pure step bpacct_apply(): check the call, pick the row of the
+ * transition table (fsm.c) whose guard holds, and run its action.  Every
+ * action computes what can fail first (deadlines, sessions) into local
+ * copies, appends its effects, and writes the records last, so a refused
+ * input or an error leaves both records exactly as they were.
+ *
+ * Before the table come two checks that do not depend on the state: a
+ * request id already decided returns its first outcome (E2) and one given
+ * for another account is refused (REQUEST_ID_REUSED); an event dated before
+ * the account's last change is refused (OUT_OF_ORDER).
+ */
+#include <string.h>
+
+#include "bpacct/deadline.h"
+#include "bpacct/errors.h"
+#include "core/civil_internal.h"
+#include "core/calendar_internal.h"
+#include "core/fsm_internal.h"
+#include "core/lifecycle_internal.h"
+
+int bpacct_event_init(bpacct_event *event, uint32_t version, int32_t input,
+		      int64_t at)
+{
+	if (!event || version == 0 || version > BPACCT_EVENT_VERSION)
+		return BPACCT_EMISUSE;
+	memset(event, 0, sizeof *event);
+	event->version = version;
+	event->input = input;
+	event->at = at;
+	return BPACCT_OK;
+}
+
+/* The default actor of each input (lifecycle.h). */
+static const uint8_t default_actor[BPACCT__INPUTS + 1] = {
+	BPACCT_ACTOR_NONE,    BPACCT_ACTOR_OFFICER, BPACCT_ACTOR_HOLDER,
+	BPACCT_ACTOR_OFFICER, BPACCT_ACTOR_OWNER,   BPACCT_ACTOR_OWNER,
+	BPACCT_ACTOR_OFFICER, BPACCT_ACTOR_SYSTEM,  BPACCT_ACTOR_OFFICER,
+	BPACCT_ACTOR_OFFICER,
+};
+
+/* E2: a decided request returns its first outcome, changes nothing. */
+static void replay(const bpacct__step *s, const struct bpacct_request *r)
+{
+	bpacct__effect *e = bpacct__effect_add(s, BPACCT_EFFECT_OUTCOME);
+
+	e->outcome = r->first_outcome;
+	e->received = r->first_received;
+	e->channel = r->channel;
+	if (r->first_outcome == BPACCT_OUTCOME_ACCEPTED)
+		e->due = r->due;
+	bpacct__effect_reasons(e, r->first_reasons, r->nfirst_reasons);
+}
+
+/* Checks that come before the table: the request id (E2) and the order of
+ * events.  Returns 1 when the step is decided. */
+static int precheck(const bpacct__step *s, const struct bpacct_account *acc,
+		    const struct bpacct_request *req)
+{
+	if (req) {
+		const bpacct__request_row *row;
+
+		if (req->account[0] != '\0' &&
+		    !bpacct__text_same(req->account, acc->id)) {
+			bpacct__refuse(s, BPACCT_REASON_REQUEST_ID_REUSED);
+			return 1;
+		}
+		row = bpacct__request_row_find(req->state, s->input, 0);
+		if (row && row->replay) {
+			replay(s, req);
+			return 1;
+		}
+	}
+	if (acc->changed != BPACCT_INSTANT_NONE && s->at < acc->changed) {
+		bpacct__refuse(s, BPACCT_REASON_OUT_OF_ORDER);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The choke point: the one function that writes the caller's records.  The
+ * row of (state, input) whose guard holds either refuses (nothing is
+ * written) or runs its action on copies, committed only when the action
+ * succeeded.  The row ACTIVE × USE changes three fields and owes nothing:
+ * it writes them in place, without copies, because it cannot fail.
+ */
+static int step(const bpacct__step *s, struct bpacct_account *acc,
+		struct bpacct_request *req)
+{
+	const bpacct__fsm_cell *cell;
+	const bpacct__fsm_row *row = NULL;
+	bpacct__dues d = { 0, BPACCT_INSTANT_NONE, BPACCT_INSTANT_NONE };
+	bpacct__next n;
+	int rc;
+
+	if (precheck(s, acc, req))
+		return BPACCT_OK;
+	cell = bpacct__fsm_cell_of(acc->state, s->input);
+	for (uint8_t k = 0; k < cell->count && !row; k++) {
+		int holds = 1;
+
+		rc = bpacct__guard_holds(s, cell->rows[k].guard, &d, &holds);
+		if (rc != BPACCT_OK)
+			return rc;
+		if (holds)
+			row = &cell->rows[k];
+	}
+	if (!row) /* unreachable: every pair ends with an ALWAYS row */
+		return BPACCT_EINVAL;
+	if (row->to < 0) {
+		bpacct__refuse(s, row->reason);
+		return BPACCT_OK;
+	}
+	if (row->action == BPACCT__A_USE) {
+		acc->last_used = s->at; /* BP-R5 (b) */
+		acc->flags &= (uint8_t)~BPACCT__ACC_WARNED;
+		bpacct__touch(acc, s->at);
+		return BPACCT_OK;
+	}
+	/* memcpy, not assignment: the records are bytes a store may keep,
+	 * padding included. */
+	memcpy(&n.account, acc, sizeof n.account);
+	n.request_dirty = 0;
+	if (req)
+		memcpy(&n.request, req, sizeof n.request);
+	rc = bpacct__act(s, row->action, &n, &d);
+	if (rc != BPACCT_OK)
+		return rc;
+	if (n.account.revision != acc->revision)
+		memcpy(acc, &n.account, sizeof *acc);
+	if (req && n.request_dirty)
+		memcpy(req, &n.request, sizeof *req);
+	return BPACCT_OK;
+}
+
+/* The length of s if it is shorter than max, else max. */
+static size_t bounded(const char *s, size_t max)
+{
+	size_t n = 0;
+	while (n < max && s[n] != '\0')
+		n++;
+	return n;
+}
+
+static int check_records(const struct bpacct_account *acc,
+			 const struct bpacct_request *req,
+			 const bpacct_effects *fx)
+{
+	if (acc->magic != BPACCT__ACCOUNT_MAGIC ||
+	    fx->magic != BPACCT__EFFECTS_MAGIC ||
+	    acc->state > BPACCT_STATE_CANCELLED)
+		return BPACCT_EMISUSE;
+	if (req && (req->magic != BPACCT__REQUEST_MAGIC ||
+		    req->state > BPACCT_REQUEST_REFUSED))
+		return BPACCT_EMISUSE;
+	return BPACCT_OK;
+}
+
+/* What only ISSUE carries: a wrong call, not a judgement. */
+static int check_issue(const bpacct_profile *p, const bpacct_event *ev)
+{
+	if (ev->procedure != 0 && ev->procedure != p->procedure)
+		return BPACCT_EINVAL;
+	if (!ev->owner || ev->owner[0] == '\0' ||
+	    bounded(ev->owner, BPACCT_CODE_MAX) == BPACCT_CODE_MAX)
+		return BPACCT_EINVAL;
+	if (ev->holder_id_number &&
+	    bounded(ev->holder_id_number, BPACCT_CODE_MAX) == BPACCT_CODE_MAX)
+		return BPACCT_EINVAL;
+	return BPACCT_OK;
+}
+
+static int check_event(const bpacct_profile *p, const bpacct_calendar *c,
+		       const struct bpacct_account *acc,
+		       const struct bpacct_request *req, const bpacct_event *ev)
+{
+	int32_t in = ev->input;
+
+	if (in < BPACCT_INPUT_ISSUE || in > BPACCT_INPUT_EXCLUDE ||
+	    ev->actor < BPACCT_ACTOR_NONE || ev->actor > BPACCT_ACTOR_HOLDER)
+		return BPACCT_EINVAL;
+	if (ev->at < bpacct__instant_of_day(c->first_day, 0) ||
+	    ev->at >= bpacct__instant_of_day(c->last_day + 1, 0))
+		return BPACCT_ERANGE;
+	if (in == BPACCT_INPUT_ISSUE)
+		return check_issue(p, ev);
+	if (in == BPACCT_INPUT_REQUEST || in == BPACCT_INPUT_SUPPLEMENT) {
+		if (!req || (ev->request &&
+			     (bounded(ev->request, BPACCT_ID_MAX) ==
+				      BPACCT_ID_MAX ||
+			      !bpacct__text_same(ev->request, req->id))))
+			return BPACCT_EINVAL;
+		return BPACCT_OK;
+	}
+	/* Any other input is about this procedure's own account: the wrong
+	 * profile is the host's mistake (a request to the wrong authority
+	 * is judged instead: WRONG_PROCEDURE). */
+	if (acc->state != BPACCT_STATE_NONE && acc->procedure != p->procedure)
+		return BPACCT_EINVAL;
+	return BPACCT_OK;
+}
+
+static int check_call(const bpacct_profile *p, const bpacct_calendar *c,
+		      const struct bpacct_account *acc,
+		      const struct bpacct_request *req, const bpacct_event *ev,
+		      const bpacct_effects *fx)
+{
+	int rc;
+
+	if (!p || !c || !acc || !ev || !fx)
+		return BPACCT_EINVAL;
+	rc = check_records(acc, req, fx);
+	if (rc != BPACCT_OK)
+		return rc;
+	if (!bpacct__calendar_ok(c) || ev->version == 0 ||
+	    ev->version > BPACCT_EVENT_VERSION)
+		return BPACCT_EMISUSE;
+	/* The built-in profiles are constant and known good. */
+	if (!bpacct__profile_builtin(p)) {
+		rc = bpacct_profile_check(p);
+		if (rc != BPACCT_OK)
+			return rc;
+	}
+	return check_event(p, c, acc, req, ev);
+}
+
+int bpacct_apply(const bpacct_profile *profile,
+		 const bpacct_calendar *calendar, bpacct_account *account,
+		 bpacct_request *request, const bpacct_event *event,
+		 bpacct_effects *effects)
+{
+	bpacct__step s;
+	int rc;
+	int uses_request;
+
+	rc = check_call(profile, calendar, account, request, event, effects);
+	if (rc != BPACCT_OK) {
+		if (effects && effects->magic == BPACCT__EFFECTS_MAGIC)
+			effects->count = 0;
+		return rc;
+	}
+	uses_request = event->input == BPACCT_INPUT_REQUEST ||
+		       event->input == BPACCT_INPUT_SUPPLEMENT;
+	s.profile = profile;
+	s.calendar = calendar;
+	s.event = event;
+	s.fx = effects;
+	s.account = account;
+	s.request = uses_request ? request : NULL;
+	s.at = event->at;
+	s.input = event->input;
+	s.actor = event->actor != BPACCT_ACTOR_NONE
+			  ? event->actor
+			  : default_actor[event->input];
+	effects->count = 0;
+	rc = step(&s, account, uses_request ? request : NULL);
+	if (rc != BPACCT_OK)
+		effects->count = 0;
+	return rc;
+}
+
+int bpacct_account_next_due(const bpacct_profile *profile,
+			    const bpacct_calendar *calendar,
+			    const bpacct_account *account, int64_t *out_due)
+{
+	int64_t due = BPACCT_INSTANT_NONE, inactivity = BPACCT_INSTANT_NONE;
+	int rc;
+
+	if (!profile || !calendar || !account || !out_due)
+		return BPACCT_EINVAL;
+	if (account->magic != BPACCT__ACCOUNT_MAGIC ||
+	    !bpacct__calendar_ok(calendar))
+		return BPACCT_EMISUSE;
+	if (!bpacct__profile_builtin(profile)) {
+		rc = bpacct_profile_check(profile);
+		if (rc != BPACCT_OK)
+			return rc;
+	}
+	if (account->state == BPACCT_STATE_ACTIVE ||
+	    account->state == BPACCT_STATE_LOCKED) {
+		int64_t warn;
+
+		if (account->pending_rule != 0)
+			due = account->pending_due;
+		rc = bpacct__inactivity_due(profile, calendar, account,
+					    &inactivity);
+		if (rc != BPACCT_OK)
+			return rc;
+		warn = bpacct__warning_at(profile, account, inactivity);
+		if (warn != BPACCT_INSTANT_NONE && warn < inactivity)
+			inactivity = warn;
+		if (inactivity != BPACCT_INSTANT_NONE &&
+		    (due == BPACCT_INSTANT_NONE || inactivity < due))
+			due = inactivity;
+	}
+	*out_due = due;
+	return BPACCT_OK;
+}

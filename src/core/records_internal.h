@@ -1,0 +1,150 @@
+/*
+ * The layouts of the opaque records (account, request, effects), shared by
+ * the pure step (src/core/) and the code that allocates them
+ * (src/records/).  Fixed-size, no pointers into other memory, so that a
+ * record is copied with memcpy and a store may keep it as it is.
+ */
+#ifndef BPACCT_CORE_RECORDS_INTERNAL_H
+#define BPACCT_CORE_RECORDS_INTERNAL_H
+
+#include <stdint.h>
+
+#include "bpacct/lifecycle.h"
+#include "bpacct/reason.h"
+#include "support/alloc_internal.h"
+
+#define BPACCT__ACCOUNT_MAGIC 0x42504163u /* "BPAc" */
+#define BPACCT__REQUEST_MAGIC 0x42505271u /* "BPRq" */
+#define BPACCT__EFFECTS_MAGIC 0x42504678u /* "BPFx" */
+
+/* Most reasons one outcome or refusal carries (every NA20 field and every
+ * BP paper problem fit). */
+#define BPACCT__REASONS_MAX 16
+/* Most effects one step owes (outcome, transition, two notices, a
+ * deadline, an audit, with room to spare). */
+#define BPACCT__EFFECTS_MAX 12
+/* Bytes of the detail text an audit effect keeps. */
+#define BPACCT__DETAIL_MAX 96
+
+/* account flags */
+#define BPACCT__ACC_EXCLUDED 0x1u
+#define BPACCT__ACC_WARNED 0x2u
+
+struct bpacct_account {
+	uint32_t magic;
+	uint8_t state;          /* bpacct_state */
+	uint8_t holder_id_type; /* bpacct_id_type, 0 if none on record */
+	uint8_t flags;          /* BPACCT__ACC_* */
+	uint8_t pending_case;   /* bpacct_case of the pending cancellation */
+	int32_t procedure;      /* bpacct_procedure */
+	int32_t pending_rule;   /* bpacct_rule, 0 if nothing pending */
+	int32_t pending_channel; /* bpacct_channel of its notice */
+	int64_t issued;         /* BPACCT_INSTANT_NONE when unset */
+	int64_t last_used;
+	int64_t locked;
+	int64_t cancelled;
+	int64_t pending_due;
+	int64_t changed;        /* instant of the last accepted change */
+	uint64_t revision;      /* accepted changes, for compare-and-swap */
+	char id[BPACCT_ID_MAX];
+	char owner[BPACCT_CODE_MAX];
+	char holder_id[BPACCT_CODE_MAX];
+	char pending_request[BPACCT_ID_MAX];
+	bpacct__alloc alloc;    /* how the record was allocated */
+};
+
+/* request: which NA20 fields were received valid (bit = bpacct_na20_field,
+ * bit 7 = the seal) */
+#define BPACCT__NA20_SEAL_BIT 7
+
+struct bpacct_request {
+	uint32_t magic;
+	uint8_t state;          /* bpacct_request_state */
+	uint8_t outcome;        /* bpacct_outcome of the last decision */
+	uint8_t first_outcome;  /* bpacct_outcome of the first submission */
+	uint8_t channel;        /* bpacct_channel */
+	uint8_t result_channel; /* bpacct_channel */
+	uint8_t id_type;        /* of the attached identity document */
+	uint8_t nfirst_reasons;
+	uint8_t pad;
+	uint32_t documents;     /* BPACCT_DOC_* received so far */
+	uint32_t na20_present;  /* NA20 fields received and valid */
+	int64_t submitted;      /* first submission instant */
+	int64_t received;       /* legal receipt of the complete request */
+	int64_t due;            /* cancellation due, when accepted */
+	int64_t first_received; /* legal receipt of the first submission */
+	int32_t first_reasons[BPACCT__REASONS_MAX];
+	char id[BPACCT_ID_MAX];
+	char account[BPACCT_ID_MAX];
+	char requester[BPACCT_CODE_MAX];
+	char enterprise_code[BPACCT_CODE_MAX];
+	char id_number[BPACCT_CODE_MAX];
+	char na20_account[BPACCT_ID_MAX];
+	bpacct__alloc alloc;
+};
+
+typedef struct bpacct__effect {
+	int32_t type;           /* bpacct_effect_type */
+	int32_t input;          /* bpacct_input that caused it */
+	int64_t at;
+	int32_t from, to;       /* bpacct_state */
+	int32_t case_;          /* bpacct_case */
+	int32_t actor;          /* bpacct_actor */
+	int32_t kind;           /* bpacct_notice_kind */
+	int32_t document;       /* bpacct_document */
+	int32_t channel;        /* bpacct_channel */
+	int32_t rule;           /* bpacct_rule */
+	int32_t outcome;        /* bpacct_outcome */
+	uint32_t recipients;    /* BPACCT_RECIPIENT_* */
+	int32_t fee;
+	int64_t due;
+	int64_t received;
+	int64_t available_from;
+	uint32_t nreasons;
+	int32_t reasons[BPACCT__REASONS_MAX];
+	char account[BPACCT_ID_MAX];
+	char request[BPACCT_ID_MAX];
+	char detail[BPACCT__DETAIL_MAX];
+} bpacct__effect;
+
+struct bpacct_effects {
+	uint32_t magic;
+	uint32_t count;
+	bpacct__effect items[BPACCT__EFFECTS_MAX];
+	bpacct__alloc alloc;
+};
+
+/* The papers of a request as validation sees them: the record's papers
+ * merged with a supplement's (strings NUL-terminated, NULL when absent). */
+typedef struct bpacct__papers {
+	const char *requester;
+	int32_t channel;
+	uint32_t documents;
+	const char *enterprise_code;
+	int32_t id_type;
+	const char *id_number;
+	const char *na20[BPACCT_NA20_FIELDS];
+	int32_t na20_sealed;
+} bpacct__papers;
+
+/* The verdict of validation: an outcome and every reason. */
+typedef struct bpacct__verdict {
+	int32_t outcome;        /* bpacct_outcome */
+	uint32_t nreasons;
+	int32_t reasons[BPACCT__REASONS_MAX];
+} bpacct__verdict;
+
+/*
+ * Validates a request (BP-R2, XNC-R3) that was received at `received` with
+ * receipt status `receipt` (a bpacct_receipt_status), in this order:
+ * refused (channel not allowed by the profile, in person outside a
+ * session), then rejected (no account, wrong procedure, not the owner,
+ * already cancelled), then supplement (every missing or invalid paper or
+ * field, each with its reason), else accepted.  Pure; fills *out.
+ */
+void bpacct__validate(const bpacct_profile *profile,
+		      const struct bpacct_account *account,
+		      const bpacct__papers *papers, int64_t received,
+		      int32_t receipt, bpacct__verdict *out);
+
+#endif

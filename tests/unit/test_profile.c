@@ -4,6 +4,7 @@
  * checks a host profile passes through.
  */
 #include "test_support.h"
+#include "test_lifecycle_support.h"
 
 #define CH(c) (1u << (c))
 #define ALL_CHANNELS                                                      \
@@ -146,6 +147,67 @@ static void test_profile_a_third_procedure_passes_the_check(void **state)
 	assert_int_equal(bpacct_profile_check(&p), BPACCT_OK);
 }
 
+/* "Procedures are data": a third procedure, a seaport variant of BP that
+ * takes applications through the portal only and sends a lock notice, is a
+ * filled-in profile run by the same bpacct_apply, with no new code. */
+static void test_profile_a_third_procedure_runs_end_to_end(void **state)
+{
+	bpacct_profile port;
+	bpacct_account *a = tl_account("P-1");
+	bpacct_request *r1 = tl_request("P-Q1"), *r2 = tl_request("P-Q2");
+	bpacct_effects *fx = tl_effects();
+	bpacct_event e;
+	uint32_t i;
+	(void)state;
+	assert_int_equal(bpacct_profile_init(&port, BPACCT_PROFILE_VERSION,
+					     BPACCT_PROCEDURE_BP), BPACCT_OK);
+	port.procedure = 100;
+	memcpy(port.name, "port", 5);
+	port.channels = 1u << BPACCT_CHANNEL_ONLINE;
+	port.policies |= BPACCT_POLICY_LOCK_NOTICE;
+	assert_int_equal(bpacct_profile_check(&port), BPACCT_OK);
+	tl_issue(&port, a, fx, "2026-11-02T08:00:00+07:00");
+	assert_int_equal(tl_acc(a, BPACCT_FIELD_PROCEDURE), 100);
+
+	/* in person is not a channel of this procedure: refused */
+	e = tl_bp_request("2026-11-16T09:00:00+07:00", "P-Q1",
+			  BPACCT_CHANNEL_IN_PERSON);
+	tl_apply(&port, a, r1, &e, fx);
+	i = tl_one(fx, BPACCT_EFFECT_OUTCOME);
+	assert_int_equal(tl_int(fx, i, BPACCT_FIELD_OUTCOME),
+			 BPACCT_OUTCOME_REFUSED);
+	assert_int_equal(tl_reason(fx, i, 0),
+			 BPACCT_REASON_CHANNEL_NOT_ALLOWED);
+
+	/* through the portal: accepted, due two hours later (BP-A2) */
+	e = tl_bp_request("2026-11-16T09:00:00+07:00", "P-Q2",
+			  BPACCT_CHANNEL_ONLINE);
+	tl_apply(&port, a, r2, &e, fx);
+	i = tl_one(fx, BPACCT_EFFECT_OUTCOME);
+	assert_int_equal(tl_int(fx, i, BPACCT_FIELD_OUTCOME),
+			 BPACCT_OUTCOME_ACCEPTED);
+	tl_instant_is(tl_int(fx, i, BPACCT_FIELD_DUE),
+		      "2026-11-16T11:00:00+07:00");
+
+	/* the tick at the due instant cancels, notice to both by the portal */
+	e = tl_event(BPACCT_INPUT_TICK, "2026-11-16T11:00:00+07:00");
+	tl_apply(&port, a, NULL, &e, fx);
+	assert_int_equal(tl_acc(a, BPACCT_FIELD_STATE), BPACCT_STATE_CANCELLED);
+	i = tl_one(fx, BPACCT_EFFECT_NOTICE);
+	assert_int_equal(tl_int(fx, i, BPACCT_FIELD_KIND),
+			 BPACCT_NOTICE_CANCELLATION);
+	assert_int_equal(tl_int(fx, i, BPACCT_FIELD_RECIPIENTS),
+			 BPACCT_RECIPIENT_OWNER | BPACCT_RECIPIENT_HOLDER);
+	assert_int_equal(tl_int(fx, i, BPACCT_FIELD_CHANNEL),
+			 BPACCT_CHANNEL_ONLINE);
+	assert_int_equal(tl_int(fx, i, BPACCT_FIELD_DOCUMENT),
+			 BPACCT_DOCUMENT_MAU06);
+	bpacct_effects_free(fx);
+	bpacct_request_free(r1);
+	bpacct_request_free(r2);
+	bpacct_account_free(a);
+}
+
 static void test_profile_check_rejects_every_bad_field(void **state)
 {
 	bpacct_profile base, p;
@@ -231,6 +293,9 @@ int main(void)
 			test_xnc_r_xnc_r3_xnc_r5_xnc_f_result_and_notices),
 		cmocka_unit_test(test_profile_get_and_init_arguments),
 		cmocka_unit_test(test_profile_a_third_procedure_passes_the_check),
+		cmocka_unit_test_setup_teardown(
+			test_profile_a_third_procedure_runs_end_to_end,
+			tst_calendar_setup, tst_calendar_teardown),
 		cmocka_unit_test(test_profile_check_rejects_every_bad_field),
 		cmocka_unit_test(
 			test_profile_builtin_is_not_changed_by_init_copies),

@@ -1,6 +1,7 @@
 /*
- * bpacct-bench: speed figures for the pure core, printed, never asserted
- * (targets live in docs/performance.md).  Inputs are drawn before timing
+ * bpacct-bench: speed figures for the pure core and, in bench_engine.c,
+ * the engine over the in-memory store; printed, never asserted (targets
+ * live in docs/performance.md).  Inputs are drawn before timing
  * from a fixed-seed generator, so runs are repeatable; each figure is the
  * best of several rounds, which filters out scheduler noise on a shared
  * machine.
@@ -14,6 +15,8 @@
 #include <time.h>
 
 #include <bpacct/bpacct.h>
+
+#include "bench_engine.h"
 
 #define N_INPUTS 4096
 #define OPS_PER_ROUND 4000000
@@ -320,7 +323,7 @@ static double measure(bench_ctx *c, const bench_case *bc, int rounds)
 	return best;
 }
 
-static int wanted(const char *name, int argc, char **argv)
+int bench_wanted(const char *name, int argc, char **argv)
 {
 	int any = 0;
 	for (int i = 1; i < argc; i++) {
@@ -360,7 +363,7 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const bench_case *bc = &cases[i];
-		if (!wanted(bc->name, argc, argv))
+		if (!bench_wanted(bc->name, argc, argv))
 			continue;
 		double ns = measure(&ctx, bc, rounds);
 		if (json)
@@ -371,7 +374,8 @@ int main(int argc, char **argv)
 			printf("%-20s %9.2f ns/op %14.0f ops/s  %s\n", bc->name,
 			       ns, 1e9 / ns, bc->what);
 	}
+	int rc = bench_engine(ctx.cal, json, rounds, argc, argv);
 	free_life(&ctx.life);
 	bpacct_calendar_free(ctx.cal);
-	return 0;
+	return rc;
 }

@@ -24,5 +24,6 @@
 #include "ids.h"
 #include "profile.h"
 #include "lifecycle.h"
+#include "engine.h"
 
 #endif /* BPACCT_H */

@@ -53,6 +53,17 @@ struct bpacct_account {
 	bpacct__alloc alloc;    /* how the record was allocated */
 };
 
+/* The length of an id of 1 to BPACCT_ID_MAX - 1 bytes, else 0 (NULL,
+ * empty or too long).  Pure (encode.c). */
+size_t bpacct__id_length(const char *id);
+
+/* Sets a record to its fresh state for `id` (n bytes, 1 to
+ * BPACCT_ID_MAX - 1): state NONE, no instants, revision 0, magic set,
+ * allocator kept.  Pure (encode.c): what bpacct_account_new() makes and
+ * what the engine reads for an id the store does not have. */
+void bpacct__account_reset(struct bpacct_account *a, const char *id,
+			   size_t n);
+
 /* request: which NA20 fields were received valid (bit = bpacct_na20_field,
  * bit 7 = the seal) */
 #define BPACCT__NA20_SEAL_BIT 7
@@ -82,6 +93,10 @@ struct bpacct_request {
 	char na20_account[BPACCT_ID_MAX];
 	bpacct__alloc alloc;
 };
+
+/* As bpacct__account_reset(), for a request record. */
+void bpacct__request_reset(struct bpacct_request *r, const char *id,
+			   size_t n);
 
 typedef struct bpacct__effect {
 	int32_t type;           /* bpacct_effect_type */

@@ -1,184 +1,191 @@
 /*
- * The three records the host holds (account, request, effects): allocated
- * through the host's allocator (convention B17), recognised by a magic word
- * (convention C20), fixed-size so that a copy is one assignment.  Nothing
- * else in the lifecycle allocates.
+ * The records the host holds (account, request, effects, entry):
+ * allocated through the host's allocator (convention B17), recognised by
+ * a magic word (convention C20), fixed-size so that a copy is one
+ * assignment.  Nothing else in the lifecycle allocates.
+ *
+ * The four kinds differ only in size, magic and initial values, so one
+ * table row describes each and one set of functions allocates, frees and
+ * copies them all: every record starts with its uint32_t magic and holds
+ * the allocator it was made with.
  */
 #include <string.h>
 
 #include "bpacct/errors.h"
 #include "bpacct/lifecycle.h"
+#include "bpacct/sys/store.h"
+#include "core/entry_internal.h"
 #include "core/records_internal.h"
 
-/* The id's length when it is 1 to BPACCT_ID_MAX − 1 bytes, else 0. */
-static size_t id_length(const char *id)
+typedef struct record_kind {
+	uint32_t magic;
+	size_t size;
+	size_t alloc_offset; /* where the record keeps its allocator */
+} record_kind;
+
+enum { K_ACCOUNT, K_REQUEST, K_EFFECTS, K_ENTRY };
+
+static const record_kind kinds[] = {
+	{ BPACCT__ACCOUNT_MAGIC, sizeof(struct bpacct_account),
+	  offsetof(struct bpacct_account, alloc) },
+	{ BPACCT__REQUEST_MAGIC, sizeof(struct bpacct_request),
+	  offsetof(struct bpacct_request, alloc) },
+	{ BPACCT__EFFECTS_MAGIC, sizeof(struct bpacct_effects),
+	  offsetof(struct bpacct_effects, alloc) },
+	{ BPACCT__ENTRY_MAGIC, sizeof(struct bpacct_entry),
+	  offsetof(struct bpacct_entry, alloc) },
+};
+
+static uint32_t magic_of(const void *record)
 {
-	size_t n = 0;
-	if (!id)
-		return 0;
-	while (n < BPACCT_ID_MAX && id[n] != '\0')
-		n++;
-	return n < BPACCT_ID_MAX ? n : 0;
+	uint32_t m;
+
+	memcpy(&m, record, sizeof m);
+	return m;
 }
 
-/* Allocates `size` zeroed bytes through the host's allocator, which is
- * stored at `alloc_offset` inside the block. */
-static int new_block(void **out, size_t size, size_t alloc_offset,
-		     const bpacct_allocator *allocator)
+/* A zeroed record of `kind` with its magic and the host's allocator. */
+static int record_new(void **out, int kind, const bpacct_allocator *host)
 {
+	const record_kind *k = &kinds[kind];
 	bpacct__alloc a;
 	void *p;
-	int rc = bpacct__alloc_setup(&a, allocator);
+	int rc = bpacct__alloc_setup(&a, host);
 
 	if (rc != BPACCT_OK)
 		return rc;
-	p = bpacct__alloc_mem(&a, size);
+	p = bpacct__alloc_mem(&a, k->size);
 	if (!p)
 		return BPACCT_ENOMEM;
-	memset(p, 0, size);
-	memcpy((char *)p + alloc_offset, &a, sizeof a);
+	memset(p, 0, k->size);
+	memcpy(p, &k->magic, sizeof k->magic);
+	memcpy((char *)p + k->alloc_offset, &a, sizeof a);
 	*out = p;
+	return BPACCT_OK;
+}
+
+static void record_free(void *record, int kind)
+{
+	const record_kind *k = &kinds[kind];
+	const uint32_t dead = 0;
+	bpacct__alloc a;
+
+	if (!record || magic_of(record) != k->magic)
+		return;
+	memcpy(&a, (char *)record + k->alloc_offset, sizeof a);
+	/* A second free is ignored, not a crash. */
+	memcpy(record, &dead, sizeof dead);
+	bpacct__free_mem(&a, record);
+}
+
+static int record_copy(void *dst, const void *src, int kind)
+{
+	const record_kind *k = &kinds[kind];
+	bpacct__alloc keep;
+
+	if (!dst || !src)
+		return BPACCT_EINVAL;
+	if (magic_of(dst) != k->magic || magic_of(src) != k->magic)
+		return BPACCT_EMISUSE;
+	if (dst == src)
+		return BPACCT_OK;
+	/* Each record keeps the allocator it was made with; padding is
+	 * copied too: records are bytes. */
+	memcpy(&keep, (char *)dst + k->alloc_offset, sizeof keep);
+	memcpy(dst, src, k->size);
+	memcpy((char *)dst + k->alloc_offset, &keep, sizeof keep);
 	return BPACCT_OK;
 }
 
 int bpacct_account_new(bpacct_account **out, const char *id,
 		       const bpacct_allocator *allocator)
 {
-	size_t n = id_length(id);
+	size_t n = bpacct__id_length(id);
 	void *p = NULL;
-	struct bpacct_account *a;
 	int rc;
 
 	if (!out || n == 0)
 		return BPACCT_EINVAL;
-	rc = new_block(&p, sizeof *a, offsetof(struct bpacct_account, alloc),
-		       allocator);
+	rc = record_new(&p, K_ACCOUNT, allocator);
 	if (rc != BPACCT_OK)
 		return rc;
-	a = p;
-	a->magic = BPACCT__ACCOUNT_MAGIC;
-	a->state = BPACCT_STATE_NONE;
-	a->issued = BPACCT_INSTANT_NONE;
-	a->last_used = BPACCT_INSTANT_NONE;
-	a->locked = BPACCT_INSTANT_NONE;
-	a->cancelled = BPACCT_INSTANT_NONE;
-	a->pending_due = BPACCT_INSTANT_NONE;
-	a->changed = BPACCT_INSTANT_NONE;
-	memcpy(a->id, id, n + 1);
-	*out = a;
+	bpacct__account_reset(p, id, n);
+	*out = p;
 	return BPACCT_OK;
 }
 
 void bpacct_account_free(bpacct_account *account)
 {
-	bpacct__alloc a;
-
-	if (!account || account->magic != BPACCT__ACCOUNT_MAGIC)
-		return;
-	a = account->alloc;
-	account->magic = 0; /* a second free is ignored, not a crash */
-	bpacct__free_mem(&a, account);
+	record_free(account, K_ACCOUNT);
 }
 
 int bpacct_account_copy(bpacct_account *dst, const bpacct_account *src)
 {
-	bpacct__alloc keep;
-
-	if (!dst || !src)
-		return BPACCT_EINVAL;
-	if (dst->magic != BPACCT__ACCOUNT_MAGIC ||
-	    src->magic != BPACCT__ACCOUNT_MAGIC)
-		return BPACCT_EMISUSE;
-	if (dst == src)
-		return BPACCT_OK;
-	/* Each record keeps the allocator it was made with. */
-	keep = dst->alloc;
-	memcpy(dst, src, sizeof *dst); /* padding too: records are bytes */
-	dst->alloc = keep;
-	return BPACCT_OK;
+	return record_copy(dst, src, K_ACCOUNT);
 }
 
 int bpacct_request_new(bpacct_request **out, const char *id,
 		       const bpacct_allocator *allocator)
 {
-	size_t n = id_length(id);
+	size_t n = bpacct__id_length(id);
 	void *p = NULL;
-	struct bpacct_request *r;
 	int rc;
 
 	if (!out || n == 0)
 		return BPACCT_EINVAL;
-	rc = new_block(&p, sizeof *r, offsetof(struct bpacct_request, alloc),
-		       allocator);
+	rc = record_new(&p, K_REQUEST, allocator);
 	if (rc != BPACCT_OK)
 		return rc;
-	r = p;
-	r->magic = BPACCT__REQUEST_MAGIC;
-	r->state = BPACCT_REQUEST_NONE;
-	r->submitted = BPACCT_INSTANT_NONE;
-	r->received = BPACCT_INSTANT_NONE;
-	r->first_received = BPACCT_INSTANT_NONE;
-	r->due = BPACCT_INSTANT_NONE;
-	memcpy(r->id, id, n + 1);
-	*out = r;
+	bpacct__request_reset(p, id, n);
+	*out = p;
 	return BPACCT_OK;
 }
 
 void bpacct_request_free(bpacct_request *request)
 {
-	bpacct__alloc a;
-
-	if (!request || request->magic != BPACCT__REQUEST_MAGIC)
-		return;
-	a = request->alloc;
-	request->magic = 0;
-	bpacct__free_mem(&a, request);
+	record_free(request, K_REQUEST);
 }
 
 int bpacct_request_copy(bpacct_request *dst, const bpacct_request *src)
 {
-	bpacct__alloc keep;
-
-	if (!dst || !src)
-		return BPACCT_EINVAL;
-	if (dst->magic != BPACCT__REQUEST_MAGIC ||
-	    src->magic != BPACCT__REQUEST_MAGIC)
-		return BPACCT_EMISUSE;
-	if (dst == src)
-		return BPACCT_OK;
-	keep = dst->alloc;
-	memcpy(dst, src, sizeof *dst); /* padding too: records are bytes */
-	dst->alloc = keep;
-	return BPACCT_OK;
+	return record_copy(dst, src, K_REQUEST);
 }
 
 int bpacct_effects_new(bpacct_effects **out,
 		       const bpacct_allocator *allocator)
 {
 	void *p = NULL;
-	struct bpacct_effects *fx;
 	int rc;
 
 	if (!out)
 		return BPACCT_EINVAL;
-	rc = new_block(&p, sizeof *fx, offsetof(struct bpacct_effects, alloc),
-		       allocator);
-	if (rc != BPACCT_OK)
-		return rc;
-	fx = p;
-	fx->magic = BPACCT__EFFECTS_MAGIC;
-	fx->count = 0;
-	*out = fx;
-	return BPACCT_OK;
+	rc = record_new(&p, K_EFFECTS, allocator);
+	if (rc == BPACCT_OK)
+		*out = p; /* zeroed: count 0 */
+	return rc;
 }
 
 void bpacct_effects_free(bpacct_effects *effects)
 {
-	bpacct__alloc a;
+	record_free(effects, K_EFFECTS);
+}
 
-	if (!effects || effects->magic != BPACCT__EFFECTS_MAGIC)
-		return;
-	a = effects->alloc;
-	effects->magic = 0;
-	bpacct__free_mem(&a, effects);
+int bpacct_entry_new(bpacct_entry **out, const bpacct_allocator *allocator)
+{
+	void *p = NULL;
+	int rc;
+
+	if (!out)
+		return BPACCT_EINVAL;
+	rc = record_new(&p, K_ENTRY, allocator);
+	if (rc != BPACCT_OK)
+		return rc;
+	bpacct__entry_clear(p);
+	*out = p;
+	return BPACCT_OK;
+}
+
+void bpacct_entry_free(bpacct_entry *entry)
+{
+	record_free(entry, K_ENTRY);
 }

@@ -13,7 +13,7 @@ import sys
 
 def declared(root):
     names = set()
-    for h in sorted((root / "include/bpacct").glob("*.h*")):
+    for h in sorted((root / "include/bpacct").rglob("*.h*")):
         text = re.sub(r"/\*.*?\*/", "", h.read_text(), flags=re.S)
         for m in re.finditer(r"BPACCT_API\s+[^;(]*?\b(bpacct_\w+)\s*\(", text):
             names.add(m.group(1))

@@ -44,6 +44,10 @@ static const tool_option options[TOOL_OPT_COUNT] = {
 		"count hours and minutes in office hours only (T2 policy)" },
 	[TOOL_OPT_DOT] = { "--dot", NULL,
 		"print the machines as Graphviz DOT (docs/fsm.dot)" },
+	[TOOL_OPT_STORE] = { "--store", "SPEC",
+		"memory (the default: state lasts for one run)" },
+	[TOOL_OPT_AUDIT] = { "--audit", NULL,
+		"also print the audit records and the deliveries" },
 };
 
 #define BASE (TOOL_BIT(TOOL_OPT_JSON) | TOOL_BIT(TOOL_OPT_HELP))
@@ -55,38 +59,89 @@ static const tool_option options[TOOL_OPT_COUNT] = {
 		  TOOL_BIT(TOOL_OPT_ROLLING) | TOOL_BIT(TOOL_OPT_EXTEND) | \
 		  TOOL_BIT(TOOL_OPT_WORKING_HOURS))
 
+#define RUN (CAL | TOOL_BIT(TOOL_OPT_STORE) | TOOL_BIT(TOOL_OPT_AUDIT))
+
 typedef struct tool_command {
 	const char *name;
 	const char *synopsis;
 	const char *posname; /* the positional argument, for messages */
 	const char *summary;
 	int (*run)(const tool_args *a);
-	int npos;         /* exact number of positional arguments */
+	int npos;         /* most positional arguments */
 	uint32_t options; /* TOOL_BIT mask of the options accepted */
+	int optional;     /* the positional arguments may be left out */
+	const char *more; /* help after the options; NULL for the usual */
 } tool_command;
+
+#define EXIT_HELP "exit status: 0 success, 1 refused, 2 bad usage or input\n"
+
+static const char run_help[] =
+	"\ninput: one JSON object per line, each with \"op\" and \"at\" "
+	"(RFC 3339):\n"
+	"  issue       account, procedure (bp|xnc), owner, bp: holder\n"
+	"              {name, id_type (cmnd|cccd|passport), id_number}\n"
+	"  use         account\n"
+	"  request     request, account, requester, channel (in_person|"
+	"postal|online);\n"
+	"              bp: documents [application, enterprise_registration,"
+	"\n              identity], enterprise_code, identity {id_type, "
+	"id_number};\n"
+	"              xnc: na20 {organisation, address, phone, email, "
+	"account,\n              reason, signer, sealed}, result_channel\n"
+	"  supplement  request, and what was missing (keys of request); "
+	"account\n              may be left out for a request of this run\n"
+	"  risk        account, detail\n"
+	"  cancel      account, actor (officer|owner|system)\n"
+	"  tick        runs everything due at or before \"at\"\n"
+	"  show        account\n"
+	"Blank lines and lines starting with # are skipped; unknown keys "
+	"are ignored.\n"
+	"output: one JSON object per line (outcome, transition, notice, "
+	"deadline,\naccount, refused, error; with --audit also audit and "
+	"delivery).\n"
+	"--store sqlite:PATH and postgres:CONNINFO come with the database "
+	"adapters.\n\n"
+	"exit status: 0 every line was a valid event (refusals included: "
+	"they are\n  the rules' answers, printed as \"refused\" effects); "
+	"1 a line was not a\n  valid event (an \"error\" effect with its "
+	"line number; the run goes on)\n  or the engine failed; 2 bad usage "
+	"or an unreadable FILE\n";
+
+static const char demo_help[] =
+	"\nThe seven cases of the two procedures, computed by the library on "
+	"the\nin-memory store and told step by step.\n\n"
+	"exit status: 0 success, 1 the library failed\n";
 
 static const tool_command commands[] = {
 	{ "lunar", "DATE", "DATE", "The lunar date (âm lịch) of a solar date",
-	  tool_cmd_lunar, 1, BASE },
+	  tool_cmd_lunar, 1, BASE, 0, NULL },
 	{ "solar", "LY-LM-LD [--leap]", "LY-LM-LD",
 	  "The solar date of a lunar date",
-	  tool_cmd_solar, 1, BASE | TOOL_BIT(TOOL_OPT_LEAP) },
+	  tool_cmd_solar, 1, BASE | TOOL_BIT(TOOL_OPT_LEAP), 0, NULL },
 	{ "calendar", "YEAR", "YEAR",
 	  "The days off, make-up Saturdays and working days of a year",
-	  tool_cmd_calendar, 1, CAL },
+	  tool_cmd_calendar, 1, CAL, 0, NULL },
 	{ "workday", "DATE", "DATE", "Whether a day is a working day, and why",
-	  tool_cmd_workday, 1, CAL },
+	  tool_cmd_workday, 1, CAL, 0, NULL },
 	{ "deadline",
 	  "--rule RULE --at INSTANT | --period P --at INSTANT [--no-extend]",
 	  NULL,
 	  "When a procedure deadline or a Civil Code period ends",
-	  tool_cmd_deadline, 0, DEADLINE },
+	  tool_cmd_deadline, 0, DEADLINE, 0, NULL },
 	{ "fsm", "[--dot]", NULL,
 	  "The account and request state machines, from the library's table",
-	  tool_cmd_fsm, 0, BASE | TOOL_BIT(TOOL_OPT_DOT) },
+	  tool_cmd_fsm, 0, BASE | TOOL_BIT(TOOL_OPT_DOT), 0,
+	  NULL },
 	{ "reasons", "", NULL,
 	  "Every reason code of a refusal, rejection or supplement (rule E3)",
-	  tool_cmd_reasons, 0, BASE },
+	  tool_cmd_reasons, 0, BASE, 0, NULL },
+	{ "run", "[--store SPEC] [FILE]", "FILE",
+	  "Apply the events of FILE (or stdin, also '-') and print their "
+	  "effects as JSON lines",
+	  tool_cmd_run, 1, RUN, 1, run_help },
+	{ "demo", "", NULL,
+	  "A narrated walk through every case of both procedures",
+	  tool_cmd_demo, 0, TOOL_BIT(TOOL_OPT_HELP), 0, demo_help },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -95,9 +150,13 @@ static void print_usage(FILE *f)
 {
 	fputs("usage: bpacct --version\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "       bpacct %s%s%s [--json]\n", commands[i].name,
+		fprintf(f, "       bpacct %s%s%s%s\n", commands[i].name,
 			*commands[i].synopsis ? " " : "",
-			commands[i].synopsis);
+			commands[i].synopsis,
+			(commands[i].options & TOOL_BIT(TOOL_OPT_JSON)) &&
+					commands[i].run != tool_cmd_run
+				? " [--json]"
+				: "");
 	fputs("Run 'bpacct COMMAND --help' for the options of a command.\n", f);
 }
 
@@ -117,7 +176,7 @@ static void print_command_help(const tool_command *c)
 		tool_text_cell(stdout, left, 22);
 		printf("%s\n", options[o].help);
 	}
-	printf("\nexit status: 0 success, 1 refused, 2 bad usage or input\n");
+	fputs(c->more ? c->more : "\n" EXIT_HELP, stdout);
 }
 
 static int find_option(const char *arg, size_t len)
@@ -200,7 +259,7 @@ static int run_command(const tool_command *c, int argc, char **argv)
 	rc = parse_args(c, argc, argv, &a);
 	if (rc != TOOL_EXIT_OK)
 		return rc;
-	if (a.npos < c->npos)
+	if (a.npos < c->npos && !c->optional)
 		return tool_usage(&a, "missing %s (usage: bpacct %s %s)",
 				  c->posname, c->name, c->synopsis);
 	return c->run(&a);

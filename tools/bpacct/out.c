@@ -228,6 +228,12 @@ void tool_json_int(tool_json *j, const char *key, long long value)
 	fprintf(j->f, "%lld", value);
 }
 
+void tool_json_null(tool_json *j, const char *key)
+{
+	json_key(j, key);
+	fputs("null", j->f);
+}
+
 void tool_json_bool(tool_json *j, const char *key, int value)
 {
 	json_key(j, key);

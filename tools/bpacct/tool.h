@@ -43,6 +43,8 @@ typedef enum tool_opt {
 	TOOL_OPT_EXTEND,
 	TOOL_OPT_WORKING_HOURS,
 	TOOL_OPT_DOT,
+	TOOL_OPT_STORE,
+	TOOL_OPT_AUDIT,
 	TOOL_OPT_COUNT
 } tool_opt;
 
@@ -71,6 +73,8 @@ int tool_cmd_workday(const tool_args *a);
 int tool_cmd_deadline(const tool_args *a);
 int tool_cmd_fsm(const tool_args *a);
 int tool_cmd_reasons(const tool_args *a);
+int tool_cmd_run(const tool_args *a);
+int tool_cmd_demo(const tool_args *a);
 
 /* calfile.c: the calendar of --no-announced and --calendar FILE. */
 int tool_calendar_open(const tool_args *a, bpacct_calendar **out);
@@ -109,6 +113,7 @@ void tool_json_end(tool_json *j, char bracket);
 void tool_json_str(tool_json *j, const char *key, const char *value);
 void tool_json_int(tool_json *j, const char *key, long long value);
 void tool_json_bool(tool_json *j, const char *key, int value);
+void tool_json_null(tool_json *j, const char *key);
 
 /* out.c: aligned text that counts UTF-8 characters, not bytes. */
 size_t tool_text_width(const char *s);

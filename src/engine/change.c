@@ -1,0 +1,207 @@
+/*
+ * The change set of one step (include/bpacct/sys/store.h): everything the
+ * step owes, encoded, for the store to apply in one atomic call.
+ *
+ * What a step writes decides the change's shape:
+ * - the account moved, the request was decided, or a notice is owed: the
+ *   account part, guarded by the revision read (compare-and-swap).  A
+ *   request decided without an account change (a supplement asked for, a
+ *   rejection) still moves the revision by one, so that two engines
+ *   deciding one request id race on the account and one loses (E2);
+ * - the same for an account the store does not have: no account to
+ *   guard, so the request part alone (a request about an unknown account
+ *   is rejected once, and a repeat gets that first outcome);
+ * - a refused input: its audit only, without condition (E4).
+ */
+#include <string.h>
+
+#include "bpacct/errors.h"
+#include "engine/engine_internal.h"
+
+static uint32_t count_type(const bpacct_effects *fx, int32_t type)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < fx->count; i++)
+		n += fx->items[i].type == type;
+	return n;
+}
+
+/* Decides the parts of the change and the keys of its entries. */
+static void shape(bpacct_engine *e, const bpacct__read *r, int32_t *keys)
+{
+	struct bpacct_change *c = &e->change;
+	int moved = e->account.revision != r->revision;
+	/* Records are bytes, copied whole with memcpy (padding included:
+	 * lifecycle.c), so the bytes tell whether the step wrote it. */
+	/* NOLINTNEXTLINE(bugprone-suspicious-memory-comparison) */
+	int decided = r->uses_request && memcmp(&e->request,
+						&e->request_before,
+						sizeof e->request) != 0;
+	int owes = count_type(&e->fx, BPACCT_EFFECT_NOTICE) > 0;
+
+	c->has_account = 0;
+	c->has_request = decided;
+	*keys = BPACCT__KEYS_NONE;
+	if (!moved && !decided && !owes)
+		return; /* audit only */
+	if (r->found || moved || !r->uses_request) {
+		c->has_account = 1;
+		if (!moved) /* the compare-and-swap must move */
+			e->account.revision = r->revision + 1u;
+		*keys = BPACCT__KEYS_REVISION;
+	} else {
+		c->has_request = 1; /* the request anchors the keys */
+		*keys = BPACCT__KEYS_REQUEST;
+	}
+}
+
+static int encode_entries(bpacct_engine *e, const bpacct__read *r,
+			  int32_t keys)
+{
+	struct bpacct_change *c = &e->change;
+	bpacct__entry_source src;
+
+	src.fx = &e->fx;
+	src.account = &e->account;
+	/* A notice about a request goes to its requester too. */
+	src.request = r->uses_request ? &e->request : NULL;
+	src.revision = e->account.revision;
+	src.keys = keys;
+	c->nentries = bpacct__entries_from_effects(&src, c->entries,
+						   BPACCT__EFFECTS_MAX);
+	for (uint32_t i = 0; i < c->nentries; i++) {
+		int rc = bpacct_entry_encode(&c->entries[i], c->entry_rec[i],
+					     sizeof c->entry_rec[i],
+					     &c->entry_len[i]);
+		if (rc != BPACCT_OK)
+			return rc;
+	}
+	return BPACCT_OK;
+}
+
+static int encode_records(bpacct_engine *e, const bpacct_profile *profile)
+{
+	struct bpacct_change *c = &e->change;
+	int rc = BPACCT_OK;
+
+	c->account_id = e->account.id;
+	c->request_id = e->request.id;
+	c->next_due = BPACCT_INSTANT_NONE;
+	c->account_len = 0;
+	c->request_len = 0;
+	if (c->has_account) {
+		rc = bpacct_account_next_due(profile, e->calendar, &e->account,
+					     &c->next_due);
+		if (rc == BPACCT_OK)
+			rc = bpacct_account_encode(&e->account,
+						   c->account_rec,
+						   sizeof c->account_rec,
+						   &c->account_len);
+	}
+	if (rc == BPACCT_OK && c->has_request)
+		rc = bpacct_request_encode(&e->request, c->request_rec,
+					   sizeof c->request_rec,
+					   &c->request_len);
+	return rc;
+}
+
+int bpacct__change_build(bpacct_engine *e, const bpacct__read *r,
+			 const bpacct_profile *profile, int32_t *out_has)
+{
+	struct bpacct_change *c = &e->change;
+	int32_t keys = BPACCT__KEYS_NONE;
+	int rc;
+
+	*out_has = 0;
+	if (e->fx.count == 0 && e->account.revision == r->revision)
+		return BPACCT_OK; /* nothing owed, nothing moved */
+	shape(e, r, &keys);
+	c->expected = (int64_t)r->revision;
+	c->revision = (int64_t)e->account.revision;
+	rc = encode_records(e, profile);
+	if (rc == BPACCT_OK)
+		rc = encode_entries(e, r, keys);
+	if (rc != BPACCT_OK)
+		return bpacct__engine_fail(e, rc,
+					   "the change of '%s' could not be "
+					   "built: %s", e->account.id,
+					   bpacct_strerror(rc));
+	*out_has = c->has_account || c->has_request || c->nentries > 0;
+	return BPACCT_OK;
+}
+
+/* The change a store was handed, if it is one. */
+static int check_change(const bpacct_change *c, const void *out)
+{
+	if (!c || !out)
+		return BPACCT_EINVAL;
+	return c->magic == BPACCT__CHANGE_MAGIC ? BPACCT_OK : BPACCT_EMISUSE;
+}
+
+int bpacct_change_get_int(const bpacct_change *change, int32_t field,
+			  int64_t *out)
+{
+	int rc = check_change(change, out);
+
+	if (rc != BPACCT_OK)
+		return rc;
+	switch (field) {
+	case BPACCT_CHANGE_HAS_ACCOUNT: *out = change->has_account; break;
+	case BPACCT_CHANGE_EXPECTED_REVISION: *out = change->expected; break;
+	case BPACCT_CHANGE_REVISION: *out = change->revision; break;
+	case BPACCT_CHANGE_NEXT_DUE: *out = change->next_due; break;
+	case BPACCT_CHANGE_HAS_REQUEST: *out = change->has_request; break;
+	case BPACCT_CHANGE_ENTRY_COUNT: *out = change->nentries; break;
+	default: return BPACCT_EINVAL;
+	}
+	return BPACCT_OK;
+}
+
+/* The account (which 0) or request (which 1) part of a change. */
+static int part(const bpacct_change *c, int which, const char **out_id,
+		const uint8_t **out_record, size_t *out_len)
+{
+	int rc = check_change(c, out_id);
+
+	if (rc != BPACCT_OK)
+		return rc;
+	if (!out_record || !out_len)
+		return BPACCT_EINVAL;
+	if (!(which ? c->has_request : c->has_account))
+		return BPACCT_ENOTFOUND;
+	*out_id = which ? c->request_id : c->account_id;
+	*out_record = which ? c->request_rec : c->account_rec;
+	*out_len = which ? c->request_len : c->account_len;
+	return BPACCT_OK;
+}
+
+int bpacct_change_account(const bpacct_change *change, const char **out_id,
+			  const uint8_t **out_record, size_t *out_len)
+{
+	return part(change, 0, out_id, out_record, out_len);
+}
+
+int bpacct_change_request(const bpacct_change *change, const char **out_id,
+			  const uint8_t **out_record, size_t *out_len)
+{
+	return part(change, 1, out_id, out_record, out_len);
+}
+
+int bpacct_change_entry(const bpacct_change *change, uint32_t index,
+			const bpacct_entry **out_entry,
+			const uint8_t **out_record, size_t *out_len)
+{
+	int rc = check_change(change, out_entry);
+
+	if (rc != BPACCT_OK)
+		return rc;
+	if (!out_record || !out_len)
+		return BPACCT_EINVAL;
+	if (index >= change->nentries)
+		return BPACCT_ENOTFOUND;
+	*out_entry = &change->entries[index];
+	*out_record = change->entry_rec[index];
+	*out_len = change->entry_len[index];
+	return BPACCT_OK;
+}

@@ -1,0 +1,291 @@
+/*
+ * The engine handle: options, creation, the vtables' init functions,
+ * errors (conventions C13, C22) and the re-entry guard (convention B15).
+ * The work itself is in step.c, sweep.c, change.c and outbox.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bpacct/errors.h"
+#include "core/calendar_internal.h"
+#include "engine/engine_internal.h"
+
+/* Every caller-allocated struct starts with its uint32_t version
+ * (convention A2): zeroed, then stamped. */
+static int init_versioned(void *p, size_t size, uint32_t version,
+			  uint32_t known)
+{
+	if (!p || version == 0 || version > known)
+		return BPACCT_EMISUSE;
+	memset(p, 0, size);
+	memcpy(p, &version, sizeof version);
+	return BPACCT_OK;
+}
+
+int bpacct_engine_options_init(bpacct_engine_options *options,
+			       uint32_t version)
+{
+	return init_versioned(options, sizeof *options, version,
+			      BPACCT_ENGINE_OPTIONS_VERSION);
+}
+
+int bpacct_store_ops_init(bpacct_store_ops *ops, uint32_t version)
+{
+	return init_versioned(ops, sizeof *ops, version,
+			      BPACCT_STORE_OPS_VERSION);
+}
+
+int bpacct_notifier_ops_init(bpacct_notifier_ops *ops, uint32_t version)
+{
+	return init_versioned(ops, sizeof *ops, version,
+			      BPACCT_NOTIFIER_OPS_VERSION);
+}
+
+int bpacct__engine_fail(bpacct_engine *e, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	/* ap is started above; clang-analyzer 14 cannot see it. */
+	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
+	vsnprintf(e->error, sizeof e->error, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int bpacct__engine_host_fail(bpacct_engine *e, int rc, const char *op)
+{
+	/* The host's own words win (bpacct_engine_set_error()). */
+	if (e->relayed[0] != '\0') {
+		memcpy(e->error, e->relayed, sizeof e->error);
+		return rc;
+	}
+	return bpacct__engine_fail(e, rc, "%s callback returned %d", op, rc);
+}
+
+/* Copies the store's operations up to the version the host declared
+ * (convention B10): the host need only keep the functions alive. */
+static int copy_store(bpacct_store_ops *dst, const bpacct_store_ops *src)
+{
+	if (src->version == 0 || src->version > BPACCT_STORE_OPS_VERSION)
+		return BPACCT_EMISUSE;
+	memset(dst, 0, sizeof *dst);
+	dst->version = src->version;
+	dst->get_account = src->get_account;
+	dst->get_request = src->get_request;
+	dst->commit = src->commit;
+	dst->due = src->due;
+	dst->outbox = src->outbox;
+	dst->mark_delivered = src->mark_delivered;
+	/* Every operation of version 1 is required. */
+	if (!dst->get_account || !dst->get_request || !dst->commit ||
+	    !dst->due || !dst->outbox || !dst->mark_delivered)
+		return BPACCT_EINVAL;
+	return BPACCT_OK;
+}
+
+static int copy_notifier(bpacct_notifier_ops *dst,
+			 const bpacct_notifier_ops *src)
+{
+	if (src->version == 0 || src->version > BPACCT_NOTIFIER_OPS_VERSION)
+		return BPACCT_EMISUSE;
+	memset(dst, 0, sizeof *dst);
+	dst->version = src->version;
+	dst->deliver = src->deliver;
+	return dst->deliver ? BPACCT_OK : BPACCT_EINVAL;
+}
+
+static int check_profiles(const bpacct_engine_options *o)
+{
+	if (!o->profiles)
+		return o->profile_count == 0 ? BPACCT_OK : BPACCT_EINVAL;
+	if (o->profile_count == 0)
+		return BPACCT_EINVAL;
+	for (uint32_t i = 0; i < o->profile_count; i++) {
+		int rc;
+
+		if (!o->profiles[i])
+			return BPACCT_EINVAL;
+		rc = bpacct_profile_check(o->profiles[i]);
+		if (rc != BPACCT_OK)
+			return rc;
+	}
+	return BPACCT_OK;
+}
+
+/* Everything of the options that can be wrong; the copies of the
+ * operations go to store and notifier, the allocator to alloc. */
+static int check_options(const bpacct_engine_options *o,
+			 bpacct_store_ops *store, bpacct_notifier_ops *notifier,
+			 bpacct__alloc *alloc)
+{
+	int rc;
+
+	if (o->version == 0 || o->version > BPACCT_ENGINE_OPTIONS_VERSION)
+		return BPACCT_EMISUSE;
+	if (!o->store || !o->calendar)
+		return BPACCT_EINVAL;
+	if (!bpacct__calendar_ok(o->calendar))
+		return BPACCT_EMISUSE;
+	rc = copy_store(store, o->store);
+	if (rc == BPACCT_OK && o->notifier)
+		rc = copy_notifier(notifier, o->notifier);
+	if (rc == BPACCT_OK)
+		rc = check_profiles(o);
+	if (rc == BPACCT_OK)
+		rc = bpacct__alloc_setup(alloc, o->allocator);
+	return rc;
+}
+
+static void take_options(bpacct_engine *e, const bpacct_engine_options *o)
+{
+	e->has_notifier = o->notifier != NULL;
+	e->store_userdata = o->store_userdata;
+	e->notifier_userdata = o->notifier_userdata;
+	e->calendar = o->calendar;
+	e->profiles = o->profiles;
+	e->profile_count = o->profile_count;
+	e->on_effects = o->on_effects;
+	e->effects_userdata = o->effects_userdata;
+	e->batch = o->batch ? o->batch : BPACCT__BATCH_DEFAULT;
+	e->retries = o->retries ? o->retries : BPACCT__RETRIES_DEFAULT;
+}
+
+static void init_sink(struct bpacct_sink *s, int32_t kind, uint32_t cap)
+{
+	s->magic = BPACCT__SINK_MAGIC;
+	s->kind = kind;
+	s->cap = cap;
+	bpacct__sink_reset(s, 0);
+}
+
+/* The scratch records and the sinks' arrays; ENOMEM frees what was
+ * taken. */
+static int init_workspace(bpacct_engine *e)
+{
+	uint32_t ncap = e->batch < BPACCT__OUTBOX_CAP ? e->batch
+						      : BPACCT__OUTBOX_CAP;
+
+	e->account.magic = BPACCT__ACCOUNT_MAGIC;
+	e->request.magic = BPACCT__REQUEST_MAGIC;
+	e->request_before.magic = BPACCT__REQUEST_MAGIC;
+	e->fx.magic = BPACCT__EFFECTS_MAGIC;
+	e->change.magic = BPACCT__CHANGE_MAGIC;
+	init_sink(&e->ids, BPACCT__SINK_IDS, e->batch);
+	init_sink(&e->notices, BPACCT__SINK_NOTICES, ncap);
+	e->ids.ids = bpacct__alloc_mem(&e->alloc,
+				       (size_t)e->batch * BPACCT_ID_MAX);
+	if (!e->ids.ids)
+		return BPACCT_ENOMEM;
+	e->notices.notices = bpacct__alloc_mem(
+		&e->alloc, ncap * sizeof(struct bpacct_entry));
+	if (!e->notices.notices) {
+		bpacct__free_mem(&e->alloc, e->ids.ids);
+		return BPACCT_ENOMEM;
+	}
+	memset(e->notices.notices, 0, ncap * sizeof(struct bpacct_entry));
+	for (uint32_t i = 0; i < ncap; i++)
+		bpacct__entry_clear(&e->notices.notices[i]);
+	return BPACCT_OK;
+}
+
+int bpacct_engine_new(bpacct_engine **out,
+		      const bpacct_engine_options *options)
+{
+	bpacct_store_ops store;
+	bpacct_notifier_ops notifier;
+	bpacct__alloc alloc;
+	bpacct_engine *e;
+	int rc;
+
+	if (!out || !options)
+		return BPACCT_EINVAL;
+	memset(&notifier, 0, sizeof notifier);
+	/* A wrong option costs no allocation. */
+	rc = check_options(options, &store, &notifier, &alloc);
+	if (rc != BPACCT_OK)
+		return rc;
+	e = bpacct__alloc_mem(&alloc, sizeof *e);
+	if (!e)
+		return BPACCT_ENOMEM;
+	memset(e, 0, sizeof *e);
+	e->store = store;
+	e->notifier = notifier;
+	e->alloc = alloc;
+	take_options(e, options);
+	rc = init_workspace(e);
+	if (rc != BPACCT_OK) {
+		bpacct__free_mem(&alloc, e);
+		return rc;
+	}
+	e->magic = BPACCT__ENGINE_MAGIC;
+	*out = e;
+	return BPACCT_OK;
+}
+
+int bpacct__engine_enter(bpacct_engine *e)
+{
+	if (!e)
+		return BPACCT_EINVAL;
+	if (e->magic != BPACCT__ENGINE_MAGIC)
+		return BPACCT_EMISUSE;
+	/* Convention B15: a callback that calls back is refused, and the
+	 * outer call's state is left alone. */
+	if (e->busy)
+		return BPACCT_ERECURSIVE;
+	e->busy = 1;
+	e->error[0] = '\0';
+	return BPACCT_OK;
+}
+
+int bpacct__engine_leave(bpacct_engine *e, int rc)
+{
+	e->busy = 0;
+	if (rc == BPACCT_OK)
+		e->error[0] = '\0';
+	else if (e->error[0] == '\0')
+		bpacct__engine_fail(e, rc, "%s", bpacct_strerror(rc));
+	/* A relayed message belongs to the call it was relayed in. */
+	e->relayed[0] = '\0';
+	return rc;
+}
+
+void bpacct_engine_free(bpacct_engine *engine)
+{
+	bpacct__alloc a;
+
+	/* Freed from inside its own callback, the engine would be used
+	 * after the free by the call still running: refused (ignored). */
+	if (!engine || engine->magic != BPACCT__ENGINE_MAGIC || engine->busy)
+		return;
+	a = engine->alloc;
+	engine->magic = 0;
+	bpacct__free_mem(&a, engine->ids.ids);
+	bpacct__free_mem(&a, engine->notices.notices);
+	bpacct__free_mem(&a, engine);
+}
+
+const char *bpacct_engine_last_error(const bpacct_engine *engine)
+{
+	if (!engine || engine->magic != BPACCT__ENGINE_MAGIC)
+		return "invalid engine handle";
+	return engine->error;
+}
+
+int bpacct_engine_set_error(bpacct_engine *engine, const char *message)
+{
+	size_t n = 0;
+
+	if (!engine || !message)
+		return BPACCT_EINVAL;
+	if (engine->magic != BPACCT__ENGINE_MAGIC)
+		return BPACCT_EMISUSE;
+	/* One line (convention C22): cut at the first line break. */
+	while (n + 1 < sizeof engine->relayed && message[n] != '\0' &&
+	       message[n] != '\n' && message[n] != '\r')
+		n++;
+	memcpy(engine->relayed, message, n);
+	engine->relayed[n] = '\0';
+	return BPACCT_OK;
+}

@@ -1,0 +1,157 @@
+/*
+ * The engine's layout, shared by its files: engine.c (options, handle,
+ * errors, the re-entry guard), step.c (one event: read, apply, commit),
+ * sweep.c (tick and preview), change.c (the change set), outbox.c (sinks
+ * and delivery).
+ *
+ * Every buffer the engine needs is allocated in bpacct_engine_new(), so
+ * that a submit or a tick never allocates: an allocation failure can only
+ * happen before anything was read or written.  The engine keeps no
+ * account's state between calls (the store is the truth): the records
+ * here are scratch, overwritten by every read.
+ */
+#ifndef BPACCT_ENGINE_INTERNAL_H
+#define BPACCT_ENGINE_INTERNAL_H
+
+#include "bpacct/engine.h"
+#include "bpacct/sys/notifier.h"
+#include "bpacct/sys/store.h"
+#include "core/entry_internal.h"
+#include "core/records_internal.h"
+
+#define BPACCT__ENGINE_MAGIC 0x42504567u /* "BPEg" */
+#define BPACCT__CHANGE_MAGIC 0x42504368u /* "BPCh" */
+#define BPACCT__SINK_MAGIC 0x4250536bu   /* "BPSk" */
+
+#define BPACCT__ERROR_MAX 256
+#define BPACCT__BATCH_DEFAULT 256u
+#define BPACCT__RETRIES_DEFAULT 8u
+/* Notices listed per outbox query (each is decoded, ~600 bytes). */
+#define BPACCT__OUTBOX_CAP 64u
+/* Bounds of the loops over store queries: far above any real run, so
+ * that a store that keeps answering the same thing cannot hang a call. */
+#define BPACCT__ROUNDS_MAX (1u << 20)
+/* Tick steps one account may take at one instant: the inactivity warning
+ * then the cancellation, with room to spare. */
+#define BPACCT__TICK_STEPS_MAX 4u
+
+struct bpacct_change {
+	uint32_t magic;
+	int32_t has_account;
+	int32_t has_request;
+	uint32_t nentries;
+	int64_t expected;
+	int64_t revision;
+	int64_t next_due;
+	size_t account_len;
+	size_t request_len;
+	const char *account_id;
+	const char *request_id;
+	uint8_t account_rec[BPACCT_RECORD_MAX];
+	uint8_t request_rec[BPACCT_RECORD_MAX];
+	struct bpacct_entry entries[BPACCT__EFFECTS_MAX];
+	size_t entry_len[BPACCT__EFFECTS_MAX];
+	uint8_t entry_rec[BPACCT__EFFECTS_MAX][BPACCT__ENTRY_BYTES_MAX];
+};
+
+enum { BPACCT__SINK_IDS = 1, BPACCT__SINK_NOTICES = 2 };
+
+/*
+ * A sink collects what a store lists.  Stores list from the start every
+ * time (due order, commit order), so a caller that must look past items it
+ * already handled (notices that failed to go, accounts previewed) asks for
+ * skip + cap items and the sink drops the first `skip`.
+ */
+struct bpacct_sink {
+	uint32_t magic;
+	int32_t kind;  /* BPACCT__SINK_* */
+	uint32_t max;  /* the most the store may report: skip + cap */
+	uint32_t skip; /* reported items to drop */
+	uint32_t seen; /* items reported */
+	uint32_t count; /* items kept */
+	uint32_t cap;
+	char (*ids)[BPACCT_ID_MAX];
+	struct bpacct_entry *notices;
+};
+
+/* What one step read from the store. */
+typedef struct bpacct__read {
+	int32_t found;        /* the account was in the store */
+	int32_t uses_request; /* REQUEST or SUPPLEMENT */
+	uint64_t revision;    /* the account's revision as read */
+} bpacct__read;
+
+struct bpacct_engine {
+	uint32_t magic;
+	int32_t busy; /* inside a call: a callback may not call back */
+	bpacct_store_ops store;
+	void *store_userdata;
+	bpacct_notifier_ops notifier;
+	int32_t has_notifier;
+	void *notifier_userdata;
+	const bpacct_calendar *calendar;
+	const bpacct_profile *const *profiles;
+	uint32_t profile_count;
+	bpacct_effects_cb on_effects;
+	void *effects_userdata;
+	uint32_t batch;
+	uint32_t retries;
+	bpacct__alloc alloc;
+	struct bpacct_account account;
+	struct bpacct_request request;
+	struct bpacct_request request_before;
+	struct bpacct_effects fx;
+	struct bpacct_change change;
+	struct bpacct_sink ids;
+	struct bpacct_sink notices;
+	uint8_t buf[BPACCT_RECORD_MAX];
+	char error[BPACCT__ERROR_MAX];
+	char relayed[BPACCT__ERROR_MAX];
+};
+
+/* engine.c: the guard around every public call that runs callbacks:
+ * enter() refuses a call from inside a callback (BPACCT_ERECURSIVE),
+ * leave() sets the message of an error and returns rc. */
+int bpacct__engine_enter(bpacct_engine *e);
+int bpacct__engine_leave(bpacct_engine *e, int rc);
+
+/* engine.c: the message of an error about to be returned; returns rc. */
+int bpacct__engine_fail(bpacct_engine *e, int rc, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* A store or notifier operation `op` failed with rc: the host's relayed
+ * message, else "<op> callback returned <rc>"; returns rc unchanged. */
+int bpacct__engine_host_fail(bpacct_engine *e, int rc, const char *op);
+
+/* step.c: one event through read, apply, build, commit (with the
+ * compare-and-swap retries), then the effects callback.  *out_moved is 1
+ * when a change was committed. */
+enum { BPACCT__MODE_SUBMIT = 0, BPACCT__MODE_TICK = 1 };
+int bpacct__engine_step(bpacct_engine *e, const char *id,
+			const bpacct_event *ev, int32_t mode,
+			int32_t *out_moved);
+/* Reads an account (a fresh NONE record when the store has none) and,
+ * when the event names one, its request. */
+int bpacct__engine_read(bpacct_engine *e, const char *id,
+			const bpacct_event *ev, bpacct__read *out);
+/* The profile of the account just read for event ev. */
+int bpacct__engine_profile(bpacct_engine *e, const bpacct_event *ev,
+			   const bpacct_profile **out);
+
+/* sweep.c: runs everything due at or before `at`; *out_moved counts the
+ * committed changes. */
+int bpacct__engine_run_due(bpacct_engine *e, int64_t at,
+			   uint32_t *out_moved);
+
+/* change.c: builds the change of the step just applied; *out_has is 0
+ * when there is nothing to write. */
+int bpacct__change_build(bpacct_engine *e, const bpacct__read *r,
+			 const bpacct_profile *profile, int32_t *out_has);
+
+/* outbox.c */
+void bpacct__sink_reset(struct bpacct_sink *s, uint32_t skip);
+int bpacct__engine_deliver(bpacct_engine *e, uint32_t *out_pending);
+
+#endif

@@ -1,0 +1,145 @@
+/*
+ * The outbox: notices are committed with the change that owes them and
+ * delivered afterwards, so a crash can delay a notice but never lose it.
+ * Delivery is at least once (a crash between deliver() and
+ * mark_delivered() repeats it); the idempotency key lets the host's
+ * channel drop the repeat, which makes it exactly once end to end.
+ *
+ * Also the sinks, through which a store lists due accounts and notices.
+ */
+#include <string.h>
+
+#include "bpacct/errors.h"
+#include "engine/engine_internal.h"
+
+void bpacct__sink_reset(struct bpacct_sink *s, uint32_t skip)
+{
+	s->skip = skip;
+	/* 0 when skip + cap does not fit: the caller stops. */
+	s->max = skip <= UINT32_MAX - s->cap ? skip + s->cap : 0u;
+	s->seen = 0;
+	s->count = 0;
+}
+
+static int sink_ok(const bpacct_sink *sink, const void *item, int32_t kind)
+{
+	return sink && item && sink->magic == BPACCT__SINK_MAGIC &&
+	       sink->kind == kind;
+}
+
+int bpacct_sink_add_id(bpacct_sink *sink, const char *id)
+{
+	size_t n = 0;
+
+	if (!sink_ok(sink, id, BPACCT__SINK_IDS))
+		return BPACCT_EINVAL;
+	while (n < BPACCT_ID_MAX && id[n] != '\0')
+		n++;
+	if (n == 0 || n == BPACCT_ID_MAX)
+		return BPACCT_EINVAL;
+	if (sink->seen >= sink->max)
+		return BPACCT_EBUFSIZE;
+	if (sink->seen++ < sink->skip)
+		return BPACCT_OK; /* handled in an earlier round */
+	memcpy(sink->ids[sink->count++], id, n + 1);
+	return BPACCT_OK;
+}
+
+int bpacct_sink_add_entry(bpacct_sink *sink, const uint8_t *record,
+			  size_t len)
+{
+	struct bpacct_entry *slot;
+	int rc;
+
+	if (!sink_ok(sink, record, BPACCT__SINK_NOTICES))
+		return BPACCT_EINVAL;
+	if (sink->seen >= sink->max)
+		return BPACCT_EBUFSIZE;
+	if (sink->seen < sink->skip) {
+		sink->seen++;
+		return BPACCT_OK;
+	}
+	slot = &sink->notices[sink->count];
+	rc = bpacct_entry_decode(slot, record, len);
+	if (rc != BPACCT_OK)
+		return rc;
+	/* Only a keyed notice can be delivered and marked. */
+	if (slot->type != BPACCT_ENTRY_NOTICE || slot->key[0] == '\0')
+		return BPACCT_EINVAL;
+	sink->seen++;
+	sink->count++;
+	return BPACCT_OK;
+}
+
+static int list_outbox(bpacct_engine *e, uint32_t skip)
+{
+	int rc;
+
+	bpacct__sink_reset(&e->notices, skip);
+	if (e->notices.max == 0)
+		return BPACCT_OK;
+	rc = e->store.outbox(e->notices.max, &e->notices,
+			     e->store_userdata);
+	return rc == BPACCT_OK ? rc
+			       : bpacct__engine_host_fail(e, rc,
+							  "store.outbox");
+}
+
+/* Delivers one notice; one that does not go counts in *failed and stays
+ * in the outbox, first in line for the next attempt. */
+static int deliver_one(bpacct_engine *e, const struct bpacct_entry *n,
+		       uint32_t *failed)
+{
+	int rc;
+
+	if (!e->has_notifier) {
+		(*failed)++;
+		return BPACCT_OK;
+	}
+	rc = e->notifier.deliver(n, e->notifier_userdata);
+	if (rc != BPACCT_OK) {
+		(*failed)++;
+		e->relayed[0] = '\0'; /* "not now" is not the call's error */
+		return BPACCT_OK;
+	}
+	rc = e->store.mark_delivered(n->key, e->store_userdata);
+	/* Not found: another engine marked it and the store let it go. */
+	if (rc == BPACCT_OK || rc == BPACCT_ENOTFOUND)
+		return BPACCT_OK;
+	return bpacct__engine_host_fail(e, rc, "store.mark_delivered");
+}
+
+int bpacct__engine_deliver(bpacct_engine *e, uint32_t *out_pending)
+{
+	/* Failed notices stay at the head of the commit-ordered outbox, so
+	 * the next query skips exactly as many as have failed. */
+	uint32_t failed = 0;
+
+	if (!e->has_notifier && !out_pending)
+		return BPACCT_OK;
+	for (uint32_t round = 0; round < BPACCT__ROUNDS_MAX; round++) {
+		int rc = list_outbox(e, failed);
+
+		for (uint32_t i = 0; rc == BPACCT_OK && i < e->notices.count;
+		     i++)
+			rc = deliver_one(e, &e->notices.notices[i], &failed);
+		if (rc != BPACCT_OK)
+			return rc;
+		if (e->notices.count == 0 ||
+		    e->notices.seen < e->notices.max)
+			break; /* the outbox has no more */
+	}
+	if (out_pending)
+		*out_pending = failed;
+	return BPACCT_OK;
+}
+
+int bpacct_engine_deliver(bpacct_engine *engine, uint32_t *out_pending)
+{
+	int rc = bpacct__engine_enter(engine);
+
+	if (rc != BPACCT_OK)
+		return rc;
+	rc = bpacct__engine_deliver(engine, out_pending);
+	return bpacct__engine_leave(engine, rc);
+}

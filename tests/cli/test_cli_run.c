@@ -1,0 +1,533 @@
+/*
+ * Tests of `bpacct run` and `bpacct demo` against the contract (cli.md,
+ * "bpacct run: events in, effects out").  Each scenario feeds JSON lines
+ * to the built tool and compares its whole output with literal lines,
+ * worked out by hand from the rules (rules.md, seeds-en.md):
+ * - E10/BP-R3: bp-request = receipt + 2 h on the clock;
+ * - BP-R4: bp-lock = lock + 2 h, through midnight;
+ * - BP-R5: 6 months from 2026-11-02 end at 24:00 of 2027-05-02;
+ * - XNC-R2/R4: sent online on Sunday 2026-11-22, received and due at the
+ *   Monday session, 2026-11-23T08:00; XNC-R5: NB10 through the portal at
+ *   once, by post with the fee flag;
+ * - BP-R6: the cancellation notice (Mẫu số 06) to owner and holder.
+ * Identifiers: enterprise code 0100109106 (valid check digit), passport
+ * C1234567 (domain-reference §7).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "cli_support.h"
+
+#define AT(t) "\"at\":\"" t "+07:00\""
+#define OWNER "0100109106"
+#define ORG "0301234562"
+
+/* cli.md, and check-cli-contract's own example. */
+#define BP_ISSUE(acc, t)                                                   \
+	"{\"op\":\"issue\"," AT(t) ",\"account\":\"" acc "\",\"procedure\":" \
+	"\"bp\",\"owner\":\"" OWNER "\",\"holder\":{\"name\":\"Lê Văn "      \
+	"Cường\",\"id_type\":\"passport\",\"id_number\":\"C1234567\"}}\n"
+#define BP_REQUEST(id, acc, t)                                             \
+	"{\"op\":\"request\"," AT(t) ",\"request\":\"" id "\",\"account\":\"" \
+	acc "\",\"requester\":\"" OWNER "\",\"channel\":\"online\","         \
+	"\"documents\":[\"application\",\"enterprise_registration\","       \
+	"\"identity\"],\"enterprise_code\":\"" OWNER "\",\"identity\":"      \
+	"{\"id_type\":\"passport\",\"id_number\":\"C1234567\"}}\n"
+#define XNC_ISSUE(acc)                                                     \
+	"{\"op\":\"issue\"," AT("2026-10-01T09:00:00") ",\"account\":\""     \
+	acc "\",\"procedure\":\"xnc\",\"owner\":\"" ORG "\"}\n"
+#define NA20_BUT_PHONE(acc)                                                \
+	"\"na20\":{\"organisation\":\"Công ty TNHH Du lịch Sông Hồng\","   \
+	"\"address\":\"12 Tràng Tiền, Hoàn Kiếm, Hà Nội\",\"email\":"      \
+	"\"lienhe@songhong.vn\",\"account\":\"" acc "\",\"reason\":\"Không " \
+	"còn nhu cầu sử dụng\",\"signer\":\"Nguyễn Văn An, Giám đốc\","     \
+	"\"sealed\":true}"
+#define XNC_REQUEST(id, acc, t, ch)                                        \
+	"{\"op\":\"request\"," AT(t) ",\"request\":\"" id "\",\"account\":\"" \
+	acc "\",\"requester\":\"" ORG "\",\"channel\":\"" ch "\","           \
+	"\"na20\":{\"organisation\":\"Công ty TNHH Du lịch Sông Hồng\","   \
+	"\"address\":\"12 Tràng Tiền, Hoàn Kiếm, Hà Nội\",\"phone\":"      \
+	"\"024 3826 1234\",\"email\":\"lienhe@songhong.vn\",\"account\":\"" \
+	acc "\",\"reason\":\"Không còn nhu cầu sử dụng\",\"signer\":"       \
+	"\"Nguyễn Văn An, Giám đốc\",\"sealed\":true}}\n"
+
+/* Reasons as the tool prints them: code, vi, en (rule E3). */
+#define REASON(code, vi, en) \
+	"{\"code\":\"" code "\",\"vi\":\"" vi "\",\"en\":\"" en "\"}"
+#define R_ACCOUNT_CANCELLED                                               \
+	REASON("account_cancelled", "Tài khoản đã bị hủy; không thể thực " \
+	       "hiện thêm thao tác nào với tài khoản này.", "The account is " \
+	       "cancelled; nothing can change it any more.")
+#define R_ACCOUNT_LOCKED                                                  \
+	REASON("account_locked", "Tài khoản đang bị khóa nên không thể sử " \
+	       "dụng.", "The account is locked and cannot be used.")
+#define R_NA20_PHONE                                                      \
+	REASON("na20_phone", "Mẫu NA20: chưa ghi số điện thoại hoặc số "    \
+	       "điện thoại không hợp lệ.", "Form NA20: the telephone number " \
+	       "is missing or is not a telephone number.")
+#define R_OUTSIDE_SESSION                                                 \
+	REASON("outside_session", "Hồ sơ được nộp trực tiếp ngoài thời "    \
+	       "gian tiếp nhận hồ sơ.", "The application was handed over in " \
+	       "person outside a reception session.")
+#define R_NOTHING_PENDING                                                 \
+	REASON("nothing_pending", "Không có việc hủy tài khoản nào đang chờ " \
+	       "thực hiện.", "No cancellation of the account is pending.")
+#define R_NOT_ISSUED                                                      \
+	REASON("not_issued", "Tài khoản chưa được cấp.", "The account has " \
+	       "not been issued.")
+
+#define BP_RECIPIENTS                                                     \
+	"\"recipients\":[{\"role\":\"owner\",\"id\":\"" OWNER "\"},"        \
+	"{\"role\":\"holder\",\"id\":\"C1234567\"}]"
+
+/* Runs `bpacct run FILE [extra]` on the input text. */
+static void run_input(const char *input, const char *extra)
+{
+	char path[256];
+
+	temp_file(path, sizeof path, input);
+	if (extra)
+		RUN("run", path, extra);
+	else
+		RUN("run", path);
+	unlink(path);
+}
+
+/* The whole output is exactly these lines, in this order. */
+static void assert_output(const char *const *lines, size_t n)
+{
+	const char *p = r.out;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(lines[i]);
+
+		if (strncmp(p, lines[i], len) != 0 || p[len] != '\n')
+			fail_msg("line %zu of the output differs:\n"
+				 "expected: %s\noutput:\n%s", i + 1, lines[i],
+				 r.out);
+		p += len + 1;
+	}
+	if (*p)
+		fail_msg("more output than expected after line %zu:\n%s", n,
+			 p);
+}
+
+#define ASSERT_OUTPUT(...)                                          \
+	do {                                                        \
+		const char *const lines_[] = { __VA_ARGS__ };       \
+		assert_output(lines_, sizeof lines_ / sizeof *lines_); \
+	} while (0)
+
+/* check-cli-contract's example: BP-A3 (BP-R3, BP-R6), E1, a broken line. */
+static void test_cli_run_bp_r3_contract_example(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A1", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q1", "A1", "2026-11-16T09:00:00")
+		  "{\"op\":\"tick\"," AT("2026-11-16T11:00:00") "}\n"
+		  "{\"op\":\"show\"," AT("2026-11-16T11:00:00")
+		  ",\"account\":\"A1\"}\n"
+		  "{\"op\":\"use\"," AT("2026-11-16T11:30:00")
+		  ",\"account\":\"A1\"}\n"
+		  "{broken\n", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "{\"type\":\"error\",\"line\":6,"
+				      "\"code\":\"not_json\",\"message\":"));
+	*strstr(r.out, "{\"type\":\"error\"") = '\0';
+	ASSERT_OUTPUT(
+		"{\"type\":\"deadline\"," AT("2026-11-02T08:00:00")
+		",\"account\":\"A1\",\"rule\":\"bp-inactivity\",\"due\":"
+		"\"2027-05-03T00:00:00+07:00\",\"case\":\"bp-c\"}",
+		"{\"type\":\"outcome\"," AT("2026-11-16T09:00:00")
+		",\"request\":\"Q1\",\"account\":\"A1\",\"outcome\":"
+		"\"accepted\",\"received\":\"2026-11-16T09:00:00+07:00\","
+		"\"reasons\":[],\"due\":\"2026-11-16T11:00:00+07:00\","
+		"\"channel\":\"online\"}",
+		"{\"type\":\"deadline\"," AT("2026-11-16T09:00:00")
+		",\"account\":\"A1\",\"rule\":\"bp-request\",\"due\":"
+		"\"2026-11-16T11:00:00+07:00\",\"case\":\"bp-a\"}",
+		"{\"type\":\"transition\"," AT("2026-11-16T11:00:00")
+		",\"account\":\"A1\",\"from\":\"active\",\"to\":\"cancelled\","
+		"\"case\":\"bp-a\",\"actor\":\"system\",\"request\":\"Q1\","
+		"\"rule\":\"bp-request\"}",
+		"{\"type\":\"notice\"," AT("2026-11-16T11:00:00")
+		",\"account\":\"A1\",\"kind\":\"cancellation_notice\","
+		BP_RECIPIENTS ",\"channel\":\"online\",\"document\":\"MAU06\","
+		"\"available_from\":\"2026-11-16T11:00:00+07:00\","
+		"\"fee\":false,\"request\":\"Q1\",\"case\":\"bp-a\"}",
+		"{\"type\":\"account\"," AT("2026-11-16T11:00:00")
+		",\"account\":\"A1\",\"procedure\":\"bp\",\"state\":"
+		"\"cancelled\",\"owner\":\"" OWNER "\",\"holder\":{\"id_type\":"
+		"\"passport\",\"id_number\":\"C1234567\"},\"issued\":"
+		"\"2026-11-02T08:00:00+07:00\",\"last_used\":null,"
+		"\"cancelled\":\"2026-11-16T11:00:00+07:00\"}",
+		"{\"type\":\"refused\"," AT("2026-11-16T11:30:00")
+		",\"op\":\"use\",\"account\":\"A1\",\"reasons\":["
+		R_ACCOUNT_CANCELLED "]}");
+}
+
+/* XNC-R2, XNC-R4, XNC-R5: online on a Sunday, received and cancelled at
+ * the Monday session, NB10 through the portal. */
+static void test_cli_run_xnc_r2_online_sunday_cancelled_monday(void **state)
+{
+	(void)state;
+	run_input(XNC_ISSUE("X1")
+		  XNC_REQUEST("N1", "X1", "2026-11-22T10:00:00", "online")
+		  "{\"op\":\"tick\"," AT("2026-11-23T07:59:59") "}\n"
+		  "{\"op\":\"tick\"," AT("2026-11-23T08:00:00") "}\n", NULL);
+	assert_int_equal(r.status, 0);
+	ASSERT_OUTPUT(
+		"{\"type\":\"outcome\"," AT("2026-11-22T10:00:00")
+		",\"request\":\"N1\",\"account\":\"X1\",\"outcome\":"
+		"\"accepted\",\"received\":\"2026-11-23T08:00:00+07:00\","
+		"\"reasons\":[],\"due\":\"2026-11-23T08:00:00+07:00\","
+		"\"channel\":\"online\"}",
+		"{\"type\":\"notice\"," AT("2026-11-22T10:00:00")
+		",\"account\":\"X1\",\"kind\":\"acceptance\",\"recipients\":"
+		"[{\"role\":\"owner\",\"id\":\"" ORG "\"}],\"channel\":"
+		"\"online\",\"available_from\":\"2026-11-23T08:00:00+07:00\","
+		"\"fee\":false,\"request\":\"N1\"}",
+		"{\"type\":\"deadline\"," AT("2026-11-22T10:00:00")
+		",\"account\":\"X1\",\"rule\":\"xnc-request\",\"due\":"
+		"\"2026-11-23T08:00:00+07:00\",\"case\":\"xnc\"}",
+		"{\"type\":\"transition\"," AT("2026-11-23T08:00:00")
+		",\"account\":\"X1\",\"from\":\"active\",\"to\":\"cancelled\","
+		"\"case\":\"xnc\",\"actor\":\"system\",\"request\":\"N1\","
+		"\"rule\":\"xnc-request\"}",
+		"{\"type\":\"notice\"," AT("2026-11-23T08:00:00")
+		",\"account\":\"X1\",\"kind\":\"nb10\",\"recipients\":"
+		"[{\"role\":\"owner\",\"id\":\"" ORG "\"}],\"channel\":"
+		"\"online\",\"document\":\"NB10\",\"available_from\":"
+		"\"2026-11-23T08:00:00+07:00\",\"fee\":false,\"request\":"
+		"\"N1\",\"case\":\"xnc\"}");
+}
+
+/* XNC-R3, XNC-2b, XNC-2d: by post with the telephone missing, a written
+ * request to supplement; the supplement (naming only the request) is
+ * accepted, the account cancelled at once, the NB10 posted with the fee.
+ * XNC-R2: in person on a Sunday is not receivable. */
+static void test_cli_run_xnc_r3_postal_supplement_then_accepted(void **state)
+{
+	(void)state;
+	run_input(XNC_ISSUE("X2")
+		  "{\"op\":\"request\"," AT("2026-11-18T15:00:00")
+		  ",\"request\":\"N2\",\"account\":\"X2\",\"requester\":\"" ORG
+		  "\",\"channel\":\"postal\"," NA20_BUT_PHONE("X2") "}\n"
+		  XNC_REQUEST("N3", "X2", "2026-11-22T10:00:00", "in_person")
+		  "{\"op\":\"supplement\"," AT("2026-11-24T10:00:00")
+		  ",\"request\":\"N2\",\"channel\":\"postal\",\"na20\":"
+		  "{\"phone\":\"024 3826 1234\"}}\n", NULL);
+	assert_int_equal(r.status, 0);
+	ASSERT_OUTPUT(
+		"{\"type\":\"outcome\"," AT("2026-11-18T15:00:00")
+		",\"request\":\"N2\",\"account\":\"X2\",\"outcome\":"
+		"\"supplement\",\"received\":\"2026-11-18T15:00:00+07:00\","
+		"\"reasons\":[" R_NA20_PHONE "],\"channel\":\"postal\"}",
+		"{\"type\":\"notice\"," AT("2026-11-18T15:00:00")
+		",\"account\":\"X2\",\"kind\":\"supplement_request\","
+		"\"recipients\":[{\"role\":\"owner\",\"id\":\"" ORG "\"}],"
+		"\"channel\":\"postal\",\"available_from\":"
+		"\"2026-11-18T15:00:00+07:00\",\"fee\":false,\"request\":"
+		"\"N2\",\"reasons\":[" R_NA20_PHONE "]}",
+		"{\"type\":\"outcome\"," AT("2026-11-22T10:00:00")
+		",\"request\":\"N3\",\"account\":\"X2\",\"outcome\":"
+		"\"refused\",\"received\":\"2026-11-22T10:00:00+07:00\","
+		"\"reasons\":[" R_OUTSIDE_SESSION "],"
+		"\"channel\":\"in_person\"}",
+		"{\"type\":\"outcome\"," AT("2026-11-24T10:00:00")
+		",\"request\":\"N2\",\"account\":\"X2\",\"outcome\":"
+		"\"accepted\",\"received\":\"2026-11-24T10:00:00+07:00\","
+		"\"reasons\":[],\"due\":\"2026-11-24T10:00:00+07:00\","
+		"\"channel\":\"postal\"}",
+		"{\"type\":\"deadline\"," AT("2026-11-24T10:00:00")
+		",\"account\":\"X2\",\"rule\":\"xnc-request\",\"due\":"
+		"\"2026-11-24T10:00:00+07:00\",\"case\":\"xnc\"}",
+		"{\"type\":\"transition\"," AT("2026-11-24T10:00:00")
+		",\"account\":\"X2\",\"from\":\"active\",\"to\":\"cancelled\","
+		"\"case\":\"xnc\",\"actor\":\"system\",\"request\":\"N2\","
+		"\"rule\":\"xnc-request\"}",
+		"{\"type\":\"notice\"," AT("2026-11-24T10:00:00")
+		",\"account\":\"X2\",\"kind\":\"nb10\",\"recipients\":"
+		"[{\"role\":\"owner\",\"id\":\"" ORG "\"}],\"channel\":"
+		"\"postal\",\"document\":\"NB10\",\"available_from\":"
+		"\"2026-11-24T10:00:00+07:00\",\"fee\":true,\"request\":"
+		"\"N2\",\"case\":\"xnc\"}");
+}
+
+/* E2: the same request id again returns the first outcome, nothing
+ * else; cli.md: one outcome for every request line. */
+static void test_cli_run_e2_repeated_request_same_outcome_only(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A2", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q2", "A2", "2026-11-16T09:00:00")
+		  BP_REQUEST("Q2", "A2", "2026-11-16T09:30:00"), NULL);
+	assert_int_equal(r.status, 0);
+	ASSERT_OUTPUT(
+		"{\"type\":\"deadline\"," AT("2026-11-02T08:00:00")
+		",\"account\":\"A2\",\"rule\":\"bp-inactivity\",\"due\":"
+		"\"2027-05-03T00:00:00+07:00\",\"case\":\"bp-c\"}",
+		"{\"type\":\"outcome\"," AT("2026-11-16T09:00:00")
+		",\"request\":\"Q2\",\"account\":\"A2\",\"outcome\":"
+		"\"accepted\",\"received\":\"2026-11-16T09:00:00+07:00\","
+		"\"reasons\":[],\"due\":\"2026-11-16T11:00:00+07:00\","
+		"\"channel\":\"online\"}",
+		"{\"type\":\"deadline\"," AT("2026-11-16T09:00:00")
+		",\"account\":\"A2\",\"rule\":\"bp-request\",\"due\":"
+		"\"2026-11-16T11:00:00+07:00\",\"case\":\"bp-a\"}",
+		"{\"type\":\"outcome\"," AT("2026-11-16T09:30:00")
+		",\"request\":\"Q2\",\"account\":\"A2\",\"outcome\":"
+		"\"accepted\",\"received\":\"2026-11-16T09:00:00+07:00\","
+		"\"reasons\":[],\"due\":\"2026-11-16T11:00:00+07:00\","
+		"\"channel\":\"online\"}");
+}
+
+/* BP-B1, BP-B2, BP-R4: a risk locks at once (officer); a locked account
+ * cannot be used; the engine cancels 2 h after the lock, through
+ * midnight; BP-R6: notice online to owner and holder.  A refusal is not
+ * an error: exit status 0. */
+static void test_cli_run_bp_r4_risk_locks_then_system_cancels(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("B1", "2026-11-02T08:00:00")
+		  "{\"op\":\"risk\"," AT("2026-11-20T22:10:00")
+		  ",\"account\":\"B1\",\"detail\":\"unusual logins\"}\n"
+		  "{\"op\":\"use\"," AT("2026-11-20T23:00:00")
+		  ",\"account\":\"B1\"}\n"
+		  "{\"op\":\"tick\"," AT("2026-11-21T00:10:00") "}\n"
+		  "{\"op\":\"cancel\"," AT("2026-11-21T00:20:00")
+		  ",\"account\":\"B1\",\"actor\":\"officer\"}\n", NULL);
+	assert_int_equal(r.status, 0);
+	ASSERT_OUTPUT(
+		"{\"type\":\"deadline\"," AT("2026-11-02T08:00:00")
+		",\"account\":\"B1\",\"rule\":\"bp-inactivity\",\"due\":"
+		"\"2027-05-03T00:00:00+07:00\",\"case\":\"bp-c\"}",
+		"{\"type\":\"transition\"," AT("2026-11-20T22:10:00")
+		",\"account\":\"B1\",\"from\":\"active\",\"to\":\"locked\","
+		"\"case\":\"bp-b\",\"actor\":\"officer\"}",
+		"{\"type\":\"deadline\"," AT("2026-11-20T22:10:00")
+		",\"account\":\"B1\",\"rule\":\"bp-lock\",\"due\":"
+		"\"2026-11-21T00:10:00+07:00\",\"case\":\"bp-b\"}",
+		"{\"type\":\"refused\"," AT("2026-11-20T23:00:00")
+		",\"op\":\"use\",\"account\":\"B1\",\"reasons\":["
+		R_ACCOUNT_LOCKED "]}",
+		"{\"type\":\"transition\"," AT("2026-11-21T00:10:00")
+		",\"account\":\"B1\",\"from\":\"locked\",\"to\":\"cancelled\","
+		"\"case\":\"bp-b\",\"actor\":\"system\",\"rule\":\"bp-lock\"}",
+		"{\"type\":\"notice\"," AT("2026-11-21T00:10:00")
+		",\"account\":\"B1\",\"kind\":\"cancellation_notice\","
+		BP_RECIPIENTS ",\"channel\":\"online\",\"document\":\"MAU06\","
+		"\"available_from\":\"2026-11-21T00:10:00+07:00\","
+		"\"fee\":false,\"case\":\"bp-b\"}",
+		"{\"type\":\"refused\"," AT("2026-11-21T00:20:00")
+		",\"op\":\"cancel\",\"account\":\"B1\",\"reasons\":["
+		R_ACCOUNT_CANCELLED "]}");
+}
+
+/* cli.md: a line that is not a valid event is an error effect with its
+ * line number; nothing of it is applied; the run goes on; exit 1. */
+static void test_cli_run_bad_lines_are_errors_with_line_numbers(void **state)
+{
+	(void)state;
+	run_input("# events with mistakes\n"
+		  "\n"
+		  "this is not JSON\n"
+		  "{\"at\":\"2026-11-16T09:00:00+07:00\"}\n"
+		  "{\"op\":\"fly\"," AT("2026-11-16T09:00:00") "}\n"
+		  "{\"op\":\"use\",\"at\":\"yesterday\",\"account\":\"A9\"}\n"
+		  "{\"op\":\"use\"," AT("2026-11-16T09:00:00") "}\n"
+		  "{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		  "\"A9\",\"procedure\":\"fax\",\"owner\":\"" OWNER "\"}\n"
+		  "[1, 2]\n"
+		  "{\"op\":\"show\"," AT("2026-11-16T09:00:00")
+		  ",\"account\":\"A9\"}\n"
+		  "{\"op\":\"cancel\"," AT("2026-11-16T09:00:00")
+		  ",\"account\":\"A9\"}\n"
+		  XNC_ISSUE("X9")
+		  "{\"op\":\"cancel\"," AT("2026-11-16T09:00:00")
+		  ",\"account\":\"X9\"}\n"
+		  "{\"op\":\"use\"," AT("1999-01-01T00:00:00")
+		  ",\"account\":\"X9\"}\n"
+		  "{\"op\":\"show\"," AT("2026-11-16T09:00:00")
+		  ",\"account\":\"X9\",\"colour\":\"blue\"}\n", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "{\"type\":\"error\",\"line\":3,"
+				      "\"code\":\"not_json\",\"message\":"));
+	assert_non_null(strstr(r.out, "{\"type\":\"error\",\"line\":9,"
+				      "\"code\":\"not_json\",\"message\":"));
+	assert_non_null(strstr(r.out, "{\"type\":\"error\"," AT(
+		"1999-01-01T00:00:00") ",\"line\":14,\"code\":\"out_of_range\","
+		"\"message\":"));
+	assert_non_null(line_with("\"line\":4,\"code\":\"missing_key\","
+				  "\"message\":\"missing key 'op'\"}"));
+	assert_non_null(line_with("\"line\":5,\"code\":\"unknown_op\","
+				  "\"message\":\"unknown op 'fly'"));
+	assert_non_null(line_with("\"line\":6,\"code\":\"bad_instant\","
+				  "\"message\":\"key 'at': invalid instant "
+				  "'yesterday'"));
+	assert_non_null(line_with(AT("2026-11-16T09:00:00") ",\"line\":7,"
+				  "\"code\":\"missing_key\",\"message\":"
+				  "\"missing key 'account' (op 'use')\"}"));
+	assert_non_null(line_with(AT("2026-11-02T08:00:00") ",\"line\":8,"
+				  "\"code\":\"bad_value\",\"message\":\"key "
+				  "'procedure': unknown value 'fax' (expected "
+				  "bp or xnc)\"}"));
+	/* Line 8 issued nothing: A9 does not exist. */
+	assert_non_null(line_with("{\"type\":\"refused\","
+				  AT("2026-11-16T09:00:00") ",\"op\":\"show\","
+				  "\"account\":\"A9\",\"reasons\":["
+				  R_NOT_ISSUED "]}"));
+	assert_non_null(line_with("{\"type\":\"refused\","
+				  AT("2026-11-16T09:00:00")
+				  ",\"op\":\"cancel\",\"account\":\"X9\","
+				  "\"reasons\":[" R_NOTHING_PENDING "]}"));
+	/* Unknown keys are ignored. */
+	assert_non_null(line_with("{\"type\":\"account\","
+				  AT("2026-11-16T09:00:00") ",\"account\":"
+				  "\"X9\",\"procedure\":\"xnc\",\"state\":"
+				  "\"active\",\"owner\":\"" ORG "\",\"issued\":"
+				  "\"2026-10-01T09:00:00+07:00\",\"last_used\":"
+				  "null}"));
+	assert_null(strstr(r.out, "\"line\":1,"));
+	assert_null(strstr(r.out, "\"line\":2,"));
+}
+
+/* Every kind of malformed value is a bad_value error. */
+static void test_cli_run_malformed_values_are_bad_value(void **state)
+{
+	static const char *const lines[] = {
+		"{\"op\":\"use\"," AT("2026-11-16T09:00:00") ",\"account\":7}",
+		"{\"op\":\"use\"," AT("2026-11-16T09:00:00")
+		",\"account\":\"\"}",
+		"{\"op\":\"use\"," AT("2026-11-16T09:00:00") ",\"account\":"
+		"\"0123456789012345678901234567890123456789012345678\"}",
+		"{\"op\":\"request\"," AT("2026-11-16T09:00:00") ",\"request\":"
+		"\"Q\",\"account\":\"A\",\"requester\":\"R\",\"channel\":"
+		"\"fax\"}",
+		"{\"op\":\"request\"," AT("2026-11-16T09:00:00") ",\"request\":"
+		"\"Q\",\"account\":\"A\",\"requester\":\"R\",\"channel\":"
+		"\"online\",\"documents\":[\"passport_photo\"]}",
+		"{\"op\":\"request\"," AT("2026-11-16T09:00:00") ",\"request\":"
+		"\"Q\",\"account\":\"A\",\"requester\":\"R\",\"channel\":"
+		"\"online\",\"na20\":{\"sealed\":\"yes\"}}",
+		"{\"op\":\"cancel\"," AT("2026-11-16T09:00:00") ",\"account\":"
+		"\"A\",\"actor\":\"king\"}",
+		"{\"op\":\"issue\"," AT("2026-11-16T09:00:00") ",\"account\":"
+		"\"A\",\"procedure\":\"bp\",\"owner\":\"" OWNER "\",\"holder\":"
+		"{\"id_type\":\"ssn\",\"id_number\":\"1\"}}",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		char input[512];
+
+		snprintf(input, sizeof input, "%s\n", lines[i]);
+		run_input(input, NULL);
+		if (r.status != 1 || !strstr(r.out, "\"line\":1,\"code\":"
+						    "\"bad_value\""))
+			fail_msg("line %zu: status %d, output %s", i, r.status,
+				 r.out);
+	}
+}
+
+/* --audit adds the audit records (E4) and the deliveries. */
+static void test_cli_run_e4_audit_option(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A3", "2026-11-02T08:00:00")
+		  "{\"op\":\"risk\"," AT("2026-11-20T22:10:00")
+		  ",\"account\":\"A3\",\"detail\":\"unusual logins\"}\n",
+		  "--audit");
+	assert_int_equal(r.status, 0);
+	assert_contains(line_with("\"type\":\"audit\","
+				  AT("2026-11-20T22:10:00")),
+			"\"input\":\"risk\"");
+	assert_contains(line_with("\"input\":\"risk\""),
+			"\"detail\":\"unusual logins\"");
+	assert_contains(line_with("\"input\":\"risk\""), "\"to\":\"locked\"");
+	run_input(BP_ISSUE("A3", "2026-11-02T08:00:00"), NULL);
+	assert_null(strstr(r.out, "\"audit\""));
+}
+
+/* Input from stdin; the stores of later adapters are not built: exit 2
+ * with a message, nothing on stdout. */
+static void test_cli_run_stdin_and_store_spec(void **state)
+{
+	char path[256];
+	const char *const args[] = { "run", NULL };
+
+	(void)state;
+	temp_file(path, sizeof path, BP_ISSUE("A4", "2026-11-02T08:00:00"));
+	run_argv_in(args, path);
+	unlink(path);
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "\"rule\":\"bp-inactivity\"");
+	RUN("run", "--store", "sqlite:/tmp/x.db", "/dev/null");
+	assert_usage_error("not built yet");
+	RUN("run", "--store", "postgres:dbname=x", "/dev/null");
+	assert_usage_error("PostgreSQL");
+	RUN("run", "--store", "memory", "/dev/null");
+	assert_int_equal(r.status, 0);
+	assert_int_equal(r.out_len, 0);
+	RUN("run", "--store", "floppy", "/dev/null");
+	assert_usage_error("floppy");
+	RUN("run", "/nonexistent/events.jsonl");
+	assert_usage_error("/nonexistent/events.jsonl");
+	RUN("run", "--help");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "refusals included");
+}
+
+/* The demo: exit 0, every case of both procedures, computed values. */
+static void test_cli_demo_tells_every_case(void **state)
+{
+	static const char *const needles[] = {
+		"BP-A", "BP-B", "BP-C", "XNC in person", "XNC by post",
+		"XNC online", "XNC not eligible",
+		/* BP-A: supplement, then accepted: due 2 h after 10:30 */
+		"missing_identity", "2026-11-17T12:30:00+07:00",
+		/* BP-B: lock + 2 h through midnight */
+		"2026-11-21T00:10:00+07:00", "account_locked",
+		/* BP-C: 24:00 of 2026-09-15 */
+		"2026-09-16T00:00:00+07:00",
+		/* XNC: Saturday in person, NB10 from Monday's session */
+		"2026-11-23T08:00:00+07:00", "NB10", "na20_phone",
+		"the delivery fee is due", "not_owner", "already_cancelled",
+		/* rules and articles, recipients and channels */
+		"Điều 147", "Art. 147(1)", "148(3)", "to the owner",
+		"to the holder", "trực tuyến", "bưu chính",
+	};
+
+	(void)state;
+	RUN("demo");
+	if (r.status != 0)
+		fail_msg("status %d: %s", r.status, r.err);
+	for (size_t i = 0; i < sizeof needles / sizeof *needles; i++)
+		assert_contains(r.out, needles[i]);
+	assert_true(r.out_len < OUT_MAX - 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli_run_bp_r3_contract_example),
+		cmocka_unit_test(
+			test_cli_run_xnc_r2_online_sunday_cancelled_monday),
+		cmocka_unit_test(
+			test_cli_run_xnc_r3_postal_supplement_then_accepted),
+		cmocka_unit_test(
+			test_cli_run_e2_repeated_request_same_outcome_only),
+		cmocka_unit_test(
+			test_cli_run_bp_r4_risk_locks_then_system_cancels),
+		cmocka_unit_test(
+			test_cli_run_bad_lines_are_errors_with_line_numbers),
+		cmocka_unit_test(test_cli_run_malformed_values_are_bad_value),
+		cmocka_unit_test(test_cli_run_e4_audit_option),
+		cmocka_unit_test(test_cli_run_stdin_and_store_spec),
+		cmocka_unit_test(test_cli_demo_tells_every_case),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

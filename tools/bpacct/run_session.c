@@ -1,0 +1,381 @@
+/*
+ * The engine of `bpacct run` and `bpacct demo`: the working calendar of the
+ * command line, the library's in-memory store, the built-in profiles, a
+ * notifier that takes every notice, and a buffer that keeps the effects of
+ * each committed step as plain values until the tool prints them.
+ *
+ * The tool is the host here, so it also keeps what a host knows of its
+ * requests: which account each one is about, and who asked.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpacct/sys/notifier.h"
+#include "run.h"
+
+static void text_copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+run_fx *run_session_add(run_session *s, int32_t type, int32_t input,
+			int64_t at, const char *account)
+{
+	run_fx *f;
+
+	if (s->nfx == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		run_fx *grown = realloc(s->fx, cap * sizeof *grown);
+
+		if (!grown) {
+			s->lost = 1;
+			return NULL;
+		}
+		s->fx = grown;
+		s->cap = cap;
+	}
+	f = &s->fx[s->nfx++];
+	memset(f, 0, sizeof *f);
+	f->type = type;
+	f->input = input;
+	f->at = at;
+	f->due = BPACCT_INSTANT_NONE;
+	f->received = BPACCT_INSTANT_NONE;
+	f->available_from = BPACCT_INSTANT_NONE;
+	text_copy(f->account, sizeof f->account, account);
+	return f;
+}
+
+void run_fx_reason(run_fx *f, int32_t reason)
+{
+	if (f->nreasons < RUN_REASONS_MAX)
+		f->reasons[f->nreasons++] = reason;
+}
+
+void run_session_clear(run_session *s)
+{
+	s->nfx = 0;
+	s->lost = 0;
+}
+
+/* Integer fields of an effect and where they go; a field the effect does
+ * not have (BPACCT_ENOTFOUND) keeps its default. */
+static const struct {
+	int32_t field;
+	size_t off;
+} int_fields[] = {
+	{ BPACCT_FIELD_FROM, offsetof(run_fx, from) },
+	{ BPACCT_FIELD_TO, offsetof(run_fx, to) },
+	{ BPACCT_FIELD_CASE, offsetof(run_fx, case_) },
+	{ BPACCT_FIELD_ACTOR, offsetof(run_fx, actor) },
+	{ BPACCT_FIELD_KIND, offsetof(run_fx, kind) },
+	{ BPACCT_FIELD_DOCUMENT, offsetof(run_fx, document) },
+	{ BPACCT_FIELD_CHANNEL, offsetof(run_fx, channel) },
+	{ BPACCT_FIELD_RULE, offsetof(run_fx, rule) },
+	{ BPACCT_FIELD_OUTCOME, offsetof(run_fx, outcome) },
+	{ BPACCT_FIELD_FEE, offsetof(run_fx, fee) },
+}, instant_fields[] = {
+	{ BPACCT_FIELD_DUE, offsetof(run_fx, due) },
+	{ BPACCT_FIELD_RECEIVED, offsetof(run_fx, received) },
+	{ BPACCT_FIELD_AVAILABLE_FROM, offsetof(run_fx, available_from) },
+};
+
+#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
+
+static void copy_effect(run_fx *f, const bpacct_effects *fx, uint32_t i)
+{
+	const char *text = NULL;
+	int64_t v = 0;
+
+	for (size_t k = 0; k < COUNT(int_fields); k++)
+		if (bpacct_effect_get_int(fx, i, int_fields[k].field, &v) ==
+		    BPACCT_OK)
+			*(int32_t *)(void *)((char *)f + int_fields[k].off) =
+				(int32_t)v;
+	for (size_t k = 0; k < COUNT(instant_fields); k++)
+		if (bpacct_effect_get_int(fx, i, instant_fields[k].field, &v) ==
+		    BPACCT_OK)
+			*(int64_t *)(void *)((char *)f +
+					     instant_fields[k].off) = v;
+	if (bpacct_effect_get_int(fx, i, BPACCT_FIELD_RECIPIENTS, &v) ==
+	    BPACCT_OK)
+		f->recipients = (uint32_t)v;
+	if (bpacct_effect_get_text(fx, i, BPACCT_FIELD_REQUEST, &text) ==
+	    BPACCT_OK)
+		text_copy(f->request, sizeof f->request, text);
+	if (bpacct_effect_get_text(fx, i, BPACCT_FIELD_DETAIL, &text) ==
+	    BPACCT_OK)
+		text_copy(f->detail, sizeof f->detail, text);
+	if (bpacct_effect_get_int(fx, i, BPACCT_FIELD_REASON_COUNT, &v) !=
+	    BPACCT_OK)
+		return;
+	for (uint32_t k = 0; k < (uint32_t)v && k < RUN_REASONS_MAX; k++) {
+		int32_t reason = 0;
+
+		if (bpacct_effect_reason(fx, i, k, &reason) == BPACCT_OK)
+			run_fx_reason(f, reason);
+	}
+}
+
+static void on_effects(const char *account, const bpacct_effects *effects,
+		       void *userdata)
+{
+	run_session *s = userdata;
+	uint32_t n = 0;
+
+	if (bpacct_effects_count(effects, &n) != BPACCT_OK)
+		return;
+	for (uint32_t i = 0; i < n; i++) {
+		int64_t type = 0, input = 0, at = 0;
+		run_fx *f;
+
+		bpacct_effect_get_int(effects, i, BPACCT_FIELD_TYPE, &type);
+		bpacct_effect_get_int(effects, i, BPACCT_FIELD_INPUT, &input);
+		bpacct_effect_get_int(effects, i, BPACCT_FIELD_AT, &at);
+		f = run_session_add(s, (int32_t)type, (int32_t)input, at,
+				    account);
+		if (f)
+			copy_effect(f, effects, i);
+	}
+}
+
+/* Takes every notice (the tool has nowhere to send it) and keeps a note
+ * of it, for --audit and the demo. */
+static int deliver(const bpacct_entry *notice, void *userdata)
+{
+	run_session *s = userdata;
+	const char *text = "";
+	int64_t v = 0;
+	run_fx *f;
+
+	bpacct_entry_get_int(notice, BPACCT_FIELD_AT, &v);
+	bpacct_entry_get_text(notice, BPACCT_FIELD_ACCOUNT, &text);
+	f = run_session_add(s, RUN_FX_DELIVERY, 0, v, text);
+	s->delivered++;
+	if (!f)
+		return 0;
+	if (bpacct_entry_get_int(notice, BPACCT_FIELD_KIND, &v) == BPACCT_OK)
+		f->kind = (int32_t)v;
+	if (bpacct_entry_get_int(notice, BPACCT_FIELD_CHANNEL, &v) ==
+	    BPACCT_OK)
+		f->channel = (int32_t)v;
+	if (bpacct_entry_get_text(notice, BPACCT_FIELD_KEY, &text) ==
+	    BPACCT_OK)
+		text_copy(f->detail, sizeof f->detail, text);
+	if (bpacct_entry_get_text(notice, BPACCT_FIELD_REQUEST, &text) ==
+	    BPACCT_OK)
+		text_copy(f->request, sizeof f->request, text);
+	return 0;
+}
+
+static const bpacct_notifier_ops notifier = { BPACCT_NOTIFIER_OPS_VERSION,
+					      deliver };
+
+static int open_engine(const tool_args *a, run_session *s)
+{
+	bpacct_engine_options o;
+	int st = bpacct_engine_options_init(&o, BPACCT_ENGINE_OPTIONS_VERSION);
+
+	if (st == BPACCT_OK)
+		st = bpacct_memory_store_new(&s->store, NULL);
+	if (st == BPACCT_OK)
+		st = bpacct_account_new(&s->scratch, "scratch", NULL);
+	if (st != BPACCT_OK)
+		return tool_lib_fail(a, "the in-memory store", st);
+	o.store = bpacct_memory_store_ops();
+	o.store_userdata = s->store;
+	o.notifier = &notifier;
+	o.notifier_userdata = s;
+	o.calendar = s->cal;
+	o.on_effects = on_effects;
+	o.effects_userdata = s;
+	st = bpacct_engine_new(&s->engine, &o);
+	if (st != BPACCT_OK)
+		return tool_lib_fail(a, "bpacct_engine_new", st);
+	return TOOL_EXIT_OK;
+}
+
+int run_session_open(const tool_args *a, run_session *s)
+{
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	rc = tool_calendar_open(a, &s->cal);
+	if (rc == TOOL_EXIT_OK)
+		rc = open_engine(a, s);
+	if (rc != TOOL_EXIT_OK)
+		run_session_close(s);
+	return rc;
+}
+
+void run_session_close(run_session *s)
+{
+	bpacct_engine_free(s->engine);
+	bpacct_memory_store_free(s->store);
+	bpacct_account_free(s->scratch);
+	bpacct_calendar_free(s->cal);
+	free(s->fx);
+	free(s->requests.slots);
+	memset(s, 0, sizeof *s);
+}
+
+const bpacct_account *run_session_account(run_session *s, const char *id)
+{
+	if (bpacct_engine_account(s->engine, id, s->scratch) != BPACCT_OK)
+		return NULL;
+	return s->scratch;
+}
+
+/* FNV-1a: short ids, no adversary that matters to a one-run tool. */
+static size_t hash(const char *id)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (size_t)h;
+}
+
+static run_req *slot_of(const run_map *m, const char *id)
+{
+	size_t i = hash(id) & (m->cap - 1);
+
+	while (m->slots[i].id[0] != '\0' && strcmp(m->slots[i].id, id) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return &m->slots[i];
+}
+
+static int grow(run_map *m)
+{
+	run_map bigger = { NULL, m->cap ? m->cap * 2 : 256, 0 };
+
+	bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
+	if (!bigger.slots)
+		return -1;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].id[0] != '\0')
+			*slot_of(&bigger, m->slots[i].id) = m->slots[i];
+	bigger.count = m->count;
+	free(m->slots);
+	*m = bigger;
+	return 0;
+}
+
+/* Keeps the first account a request id was given for: the library refuses
+ * the id for any other (REQUEST_ID_REUSED). */
+int run_session_remember(run_session *s, const char *request,
+			 const char *account, const char *requester)
+{
+	run_map *m = &s->requests;
+	run_req *r;
+
+	if ((m->count + 1) * 2 > m->cap && grow(m) != 0)
+		return -1;
+	r = slot_of(m, request);
+	if (r->id[0] != '\0')
+		return 0;
+	text_copy(r->id, sizeof r->id, request);
+	text_copy(r->account, sizeof r->account, account);
+	text_copy(r->requester, sizeof r->requester, requester);
+	m->count++;
+	return 0;
+}
+
+const run_req *run_session_request(const run_session *s, const char *id)
+{
+	const run_req *r;
+
+	if (s->requests.cap == 0)
+		return NULL;
+	r = slot_of(&s->requests, id);
+	return r->id[0] != '\0' ? r : NULL;
+}
+
+/* The id of a notice's recipient: the owner's code and the holder's
+ * document as the account records them, the requester as the request
+ * line gave it. */
+const char *run_session_recipient(run_session *s, const run_fx *f,
+				  uint32_t role)
+{
+	const bpacct_account *acc;
+	const char *text = "";
+
+	if (role == BPACCT_RECIPIENT_REQUESTER) {
+		const run_req *r = run_session_request(s, f->request);
+
+		return r ? r->requester : "";
+	}
+	acc = run_session_account(s, f->account);
+	if (acc)
+		bpacct_account_get_text(acc,
+					role == BPACCT_RECIPIENT_OWNER
+						? BPACCT_FIELD_OWNER
+						: BPACCT_FIELD_HOLDER_ID_NUMBER,
+					&text);
+	return text;
+}
+
+/* A supplement that names no account, for a request this run has not
+ * seen: the library's answer to an unknown request, given here because
+ * there is no account to submit it to. */
+static void unknown_request(run_session *s, const run_line *l)
+{
+	run_fx *f = run_session_add(s, BPACCT_EFFECT_OUTCOME,
+				    BPACCT_INPUT_SUPPLEMENT, l->ev.at, "");
+
+	if (f) {
+		snprintf(f->request, sizeof f->request, "%s", l->ev.request);
+		f->outcome = BPACCT_OUTCOME_REFUSED;
+		f->received = l->ev.at;
+		run_fx_reason(f, BPACCT_REASON_UNKNOWN_REQUEST);
+	}
+	f = run_session_add(s, BPACCT_EFFECT_REFUSED,
+			    BPACCT_INPUT_SUPPLEMENT, l->ev.at, "");
+	if (f) {
+		snprintf(f->request, sizeof f->request, "%s", l->ev.request);
+		run_fx_reason(f, BPACCT_REASON_UNKNOWN_REQUEST);
+	}
+}
+
+/* The account of a supplement: the line's, else the request's. */
+static const char *supplement_account(const run_session *s,
+				      const run_line *l)
+{
+	const run_req *r;
+
+	if (l->account)
+		return l->account;
+	r = run_session_request(s, l->ev.request);
+	return r ? r->account : NULL;
+}
+
+int run_session_submit(run_session *s, const run_line *l)
+{
+	const char *account = l->account;
+
+	switch (l->op) {
+	case RUN_OP_SHOW: /* the command's own */
+		return BPACCT_EINVAL;
+	case RUN_OP_TICK:
+		return bpacct_engine_tick(s->engine, l->ev.at);
+	case RUN_OP_REQUEST:
+		if (run_session_remember(s, l->ev.request, account,
+					 l->ev.requester) != 0)
+			return BPACCT_ENOMEM;
+		break;
+	case RUN_OP_SUPPLEMENT:
+		account = supplement_account(s, l);
+		if (!account) {
+			unknown_request(s, l);
+			return BPACCT_OK;
+		}
+		break;
+	case RUN_OP_ISSUE:
+	case RUN_OP_USE:
+	case RUN_OP_RISK:
+	case RUN_OP_CANCEL:
+		break;
+	}
+	return bpacct_engine_submit(s->engine, account, &l->ev);
+}

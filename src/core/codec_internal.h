@@ -1,10 +1,10 @@
 /*
  * The primitives of the stored byte format (docs/engine.md, "Record
  * format"), inline because a change encodes and a read decodes a few
- * hundred fields per event.  A writer that runs out of room only counts,
- * so the caller learns the size; a reader that meets anything wrong sets
- * `bad`, and every later read is a no-op, so a decoder reads every field
- * unconditionally and checks once at the end (encode.c).
+ * hundred fields per event.  Writers are unchecked: the encoder sizes the
+ * record before the first byte (see below).  A reader that meets anything
+ * wrong sets `bad`, and every later read is a no-op, so a decoder reads
+ * every field unconditionally and checks once at the end (encode.c).
  */
 #ifndef BPACCT_CORE_CODEC_INTERNAL_H
 #define BPACCT_CORE_CODEC_INTERNAL_H
@@ -21,15 +21,6 @@
 #define BPACCT__TAG_ENTRY 0x45u   /* 'E' */
 #define BPACCT__FORMAT_VERSION 1u
 
-typedef struct bpacct__writer {
-	uint8_t *buf;
-	size_t room; /* bytes left; 0 once a write did not fit */
-	size_t len;  /* bytes written or, past the room, wanted */
-	int over;    /* a write did not fit */
-} bpacct__writer;
-
-#define BPACCT__WRITER(buf, size) { (buf), (size), 0, 0 }
-
 typedef struct bpacct__reader {
 	const uint8_t *p;
 	size_t len;
@@ -37,64 +28,88 @@ typedef struct bpacct__reader {
 	int bad;
 } bpacct__reader;
 
-/* Appends n bytes, or only counts them once the buffer is full. */
-static inline void bpacct__put_bytes(bpacct__writer *w, const void *p,
-				     size_t n)
+/*
+ * Writing is sized first, then unchecked: an encoder measures its strings
+ * (bpacct__text_of), checks the whole record against the buffer once, and
+ * only then writes, through pointer-bumping writers that cannot fail.  A
+ * record is encoded on every change, so a bounds check per byte was most
+ * of its cost; and a buffer that is too small is left untouched.
+ */
+
+/* A string field about to be written: measured once, for the size check
+ * and for the write. */
+typedef struct bpacct__text {
+	const char *s;
+	size_t n;
+} bpacct__text;
+
+/* A string of at most max − 1 bytes (bounded: a field always holds its
+ * NUL, but a record is trusted only as far as its array). */
+static inline bpacct__text bpacct__text_of(const char *s, size_t max)
 {
-	if (n <= w->room) {
-		memcpy(w->buf + w->len, p, n);
-		w->room -= n;
-	} else {
-		w->room = 0;
-		w->over = 1;
+	bpacct__text t = { s, 0 };
+
+	/* A field that ends in a NUL bounds strlen (the fast, usual case). */
+	if (s[max - 1] == '\0') {
+		t.n = strlen(s);
+		return t;
 	}
-	w->len += n;
+	while (t.n + 1 < max && s[t.n] != '\0')
+		t.n++;
+	return t;
 }
 
-static inline void bpacct__put_u8(bpacct__writer *w, uint32_t v)
-{
-	uint8_t b = (uint8_t)v;
-
-	bpacct__put_bytes(w, &b, 1);
-}
-
-static inline void bpacct__put_u32(bpacct__writer *w, uint32_t v)
-{
-	uint8_t b[4];
-
-	for (unsigned i = 0; i < 4; i++)
-		b[i] = (uint8_t)(v >> (8 * i));
-	bpacct__put_bytes(w, b, sizeof b);
-}
-
-static inline void bpacct__put_u64(bpacct__writer *w, uint64_t v)
-{
-	uint8_t b[8];
-
-	for (unsigned i = 0; i < 8; i++)
-		b[i] = (uint8_t)(v >> (8 * i));
-	bpacct__put_bytes(w, b, sizeof b);
-}
-
-/* A string of at most max − 1 bytes: one length byte, then the bytes
- * (bounded: a field always holds its NUL, but a record is trusted only
- * as far as its array). */
-static inline void bpacct__put_str(bpacct__writer *w, const char *s,
-				   size_t max)
+/* The encoded size of count strings: a length byte and the bytes each. */
+static inline size_t bpacct__texts_size(const bpacct__text *t, size_t count)
 {
 	size_t n = 0;
 
-	while (n + 1 < max && s[n] != '\0')
-		n++;
-	bpacct__put_u8(w, (uint32_t)n);
-	bpacct__put_bytes(w, s, n);
+	for (size_t i = 0; i < count; i++)
+		n += 1 + t[i].n;
+	return n;
+}
+
+static inline uint8_t *bpacct__put_u8(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v;
+	return p + 1;
+}
+
+/* Little-endian byte by byte: the same bytes on every host (compilers
+ * merge these into one store where the host is little-endian). */
+static inline uint8_t *bpacct__put_u32(uint8_t *p, uint32_t v)
+{
+	for (unsigned i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+	return p + 4;
+}
+
+/* Two halves: a loop of 8 is not unrolled at -O2, and would not merge. */
+static inline uint8_t *bpacct__put_u64(uint8_t *p, uint64_t v)
+{
+	return bpacct__put_u32(bpacct__put_u32(p, (uint32_t)v),
+			       (uint32_t)(v >> 32));
+}
+
+/* Strings: one length byte, then the bytes, without the NUL. */
+static inline uint8_t *bpacct__put_texts(uint8_t *p, const bpacct__text *t,
+					 size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		*p++ = (uint8_t)t[i].n;
+		if (t[i].n)
+			memcpy(p, t[i].s, t[i].n);
+		p += t[i].n;
+	}
+	return p;
 }
 
 /* The header: tag and format version. */
-static inline void bpacct__put_head(bpacct__writer *w, uint32_t tag)
+static inline uint8_t *bpacct__put_head(uint8_t *p, uint32_t tag)
 {
-	bpacct__put_u8(w, tag);
-	bpacct__put_u8(w, BPACCT__FORMAT_VERSION);
+	p[0] = (uint8_t)tag;
+	p[1] = (uint8_t)BPACCT__FORMAT_VERSION;
+	return p + 2;
 }
 
 /* A byte of at most max. */
@@ -112,17 +127,26 @@ static inline uint32_t bpacct__get_u8(bpacct__reader *r, uint32_t max)
 	return r->bad ? 0 : v;
 }
 
-/* bytes little-endian bytes. */
+/* 4 little-endian bytes, written out so that compilers make it one load
+ * where the host is little-endian. */
+static inline uint32_t bpacct__le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+/* bytes (4 or 8) little-endian bytes. */
 static inline uint64_t bpacct__get_le(bpacct__reader *r, unsigned bytes)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
 	if (r->bad || r->len - r->pos < bytes) {
 		r->bad = 1;
 		return 0;
 	}
-	for (unsigned i = 0; i < bytes; i++)
-		v |= (uint64_t)r->p[r->pos + i] << (8 * i);
+	v = bpacct__le32(r->p + r->pos);
+	if (bytes == 8)
+		v |= (uint64_t)bpacct__le32(r->p + r->pos + 4) << 32;
 	r->pos += bytes;
 	return v;
 }
@@ -172,21 +196,21 @@ static inline void bpacct__get_str(bpacct__reader *r, char *dst,
 
 	if (!r->bad && (n < min || r->len - r->pos < n))
 		r->bad = 1;
-	for (size_t i = 0; !r->bad && i < n; i++)
-		if (r->p[r->pos + i] == 0)
-			r->bad = 1; /* a NUL would cut the text short */
+	if (!r->bad && n) {
+		memcpy(dst, r->p + r->pos, n);
+		dst[n] = '\0';
+		/* A NUL inside would cut the text short: strlen, bounded by
+		 * the NUL just written, finds it. */
+		if (strlen(dst) != n)
+			r->bad = 1;
+	}
 	if (r->bad) {
 		dst[0] = '\0';
 		return;
 	}
-	if (n)
-		memcpy(dst, r->p + r->pos, n);
 	dst[n] = '\0';
 	r->pos += n;
 }
-
-/* BPACCT_OK, or BPACCT_EBUFSIZE when the record did not fit. */
-int bpacct__writer_done(const bpacct__writer *w, size_t *out_len);
 
 /* Checks the header against tag and the known version. */
 void bpacct__get_head(bpacct__reader *r, uint32_t tag);

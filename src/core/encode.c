@@ -25,14 +25,6 @@
 #include "core/entry_internal.h"
 #include "core/lifecycle_internal.h"
 
-int bpacct__writer_done(const bpacct__writer *w, size_t *out_len)
-{
-	if (w->over)
-		return BPACCT_EBUFSIZE;
-	*out_len = w->len;
-	return BPACCT_OK;
-}
-
 void bpacct__get_head(bpacct__reader *r, uint32_t tag)
 {
 	if (bpacct__get_u8(r, 0xFFu) != tag ||
@@ -174,34 +166,45 @@ static int check_args(const void *rec, uint32_t magic, const void *buf,
 	return m == magic ? BPACCT_OK : BPACCT_EMISUSE;
 }
 
+/* An account's bytes before its strings: the header, 4 u8, 3 i32 and
+ * 7 i64 (docs/engine.md, "Record format"). */
+#define ACCOUNT_FIXED (2u + 4u + 3u * 4u + 7u * 8u)
+
 int bpacct_account_encode(const bpacct_account *a, uint8_t *buf,
 			  size_t size, size_t *out_len)
 {
-	bpacct__writer w = BPACCT__WRITER(buf, size);
+	bpacct__text t[4];
+	uint8_t *p = buf;
+	size_t need;
 	int rc = check_args(a, BPACCT__ACCOUNT_MAGIC, buf, out_len);
 
 	if (rc != BPACCT_OK)
 		return rc;
-	bpacct__put_head(&w, BPACCT__TAG_ACCOUNT);
-	bpacct__put_u8(&w, a->state);
-	bpacct__put_u8(&w, a->holder_id_type);
-	bpacct__put_u8(&w, a->flags);
-	bpacct__put_u8(&w, a->pending_case);
-	bpacct__put_u32(&w, (uint32_t)a->procedure);
-	bpacct__put_u32(&w, (uint32_t)a->pending_rule);
-	bpacct__put_u32(&w, (uint32_t)a->pending_channel);
-	bpacct__put_u64(&w, (uint64_t)a->issued);
-	bpacct__put_u64(&w, (uint64_t)a->last_used);
-	bpacct__put_u64(&w, (uint64_t)a->locked);
-	bpacct__put_u64(&w, (uint64_t)a->cancelled);
-	bpacct__put_u64(&w, (uint64_t)a->pending_due);
-	bpacct__put_u64(&w, (uint64_t)a->changed);
-	bpacct__put_u64(&w, a->revision);
-	bpacct__put_str(&w, a->id, sizeof a->id);
-	bpacct__put_str(&w, a->owner, sizeof a->owner);
-	bpacct__put_str(&w, a->holder_id, sizeof a->holder_id);
-	bpacct__put_str(&w, a->pending_request, sizeof a->pending_request);
-	return bpacct__writer_done(&w, out_len);
+	t[0] = bpacct__text_of(a->id, sizeof a->id);
+	t[1] = bpacct__text_of(a->owner, sizeof a->owner);
+	t[2] = bpacct__text_of(a->holder_id, sizeof a->holder_id);
+	t[3] = bpacct__text_of(a->pending_request, sizeof a->pending_request);
+	need = ACCOUNT_FIXED + bpacct__texts_size(t, 4);
+	if (need > size)
+		return BPACCT_EBUFSIZE;
+	p = bpacct__put_head(p, BPACCT__TAG_ACCOUNT);
+	p = bpacct__put_u8(p, a->state);
+	p = bpacct__put_u8(p, a->holder_id_type);
+	p = bpacct__put_u8(p, a->flags);
+	p = bpacct__put_u8(p, a->pending_case);
+	p = bpacct__put_u32(p, (uint32_t)a->procedure);
+	p = bpacct__put_u32(p, (uint32_t)a->pending_rule);
+	p = bpacct__put_u32(p, (uint32_t)a->pending_channel);
+	p = bpacct__put_u64(p, (uint64_t)a->issued);
+	p = bpacct__put_u64(p, (uint64_t)a->last_used);
+	p = bpacct__put_u64(p, (uint64_t)a->locked);
+	p = bpacct__put_u64(p, (uint64_t)a->cancelled);
+	p = bpacct__put_u64(p, (uint64_t)a->pending_due);
+	p = bpacct__put_u64(p, (uint64_t)a->changed);
+	p = bpacct__put_u64(p, a->revision);
+	p = bpacct__put_texts(p, t, 4);
+	*out_len = (size_t)(p - buf);
+	return BPACCT_OK;
 }
 
 static void read_account(bpacct__reader *r, void *record)
@@ -243,10 +246,16 @@ int bpacct_account_decode(bpacct_account *account, const uint8_t *record,
 	return bpacct__decode(account, &form, record, len);
 }
 
+/* A request's bytes before its reasons and strings: the header, 7 u8,
+ * 2 u32 and 4 i64. */
+#define REQUEST_FIXED (2u + 7u + 2u * 4u + 4u * 8u)
+
 int bpacct_request_encode(const bpacct_request *q, uint8_t *buf, size_t size,
 			  size_t *out_len)
 {
-	bpacct__writer w = BPACCT__WRITER(buf, size);
+	bpacct__text t[6];
+	uint8_t *p = buf;
+	size_t need;
 	uint32_t n;
 	int rc = check_args(q, BPACCT__REQUEST_MAGIC, buf, out_len);
 
@@ -255,29 +264,34 @@ int bpacct_request_encode(const bpacct_request *q, uint8_t *buf, size_t size,
 	n = q->nfirst_reasons;
 	if (n > BPACCT__REASONS_MAX) /* a record is trusted no further */
 		n = BPACCT__REASONS_MAX;
-	bpacct__put_head(&w, BPACCT__TAG_REQUEST);
-	bpacct__put_u8(&w, q->state);
-	bpacct__put_u8(&w, q->outcome);
-	bpacct__put_u8(&w, q->first_outcome);
-	bpacct__put_u8(&w, q->channel);
-	bpacct__put_u8(&w, q->result_channel);
-	bpacct__put_u8(&w, q->id_type);
-	bpacct__put_u8(&w, n);
-	bpacct__put_u32(&w, q->documents);
-	bpacct__put_u32(&w, q->na20_present);
-	bpacct__put_u64(&w, (uint64_t)q->submitted);
-	bpacct__put_u64(&w, (uint64_t)q->received);
-	bpacct__put_u64(&w, (uint64_t)q->due);
-	bpacct__put_u64(&w, (uint64_t)q->first_received);
+	t[0] = bpacct__text_of(q->id, sizeof q->id);
+	t[1] = bpacct__text_of(q->account, sizeof q->account);
+	t[2] = bpacct__text_of(q->requester, sizeof q->requester);
+	t[3] = bpacct__text_of(q->enterprise_code, sizeof q->enterprise_code);
+	t[4] = bpacct__text_of(q->id_number, sizeof q->id_number);
+	t[5] = bpacct__text_of(q->na20_account, sizeof q->na20_account);
+	need = REQUEST_FIXED + 4u * n + bpacct__texts_size(t, 6);
+	if (need > size)
+		return BPACCT_EBUFSIZE;
+	p = bpacct__put_head(p, BPACCT__TAG_REQUEST);
+	p = bpacct__put_u8(p, q->state);
+	p = bpacct__put_u8(p, q->outcome);
+	p = bpacct__put_u8(p, q->first_outcome);
+	p = bpacct__put_u8(p, q->channel);
+	p = bpacct__put_u8(p, q->result_channel);
+	p = bpacct__put_u8(p, q->id_type);
+	p = bpacct__put_u8(p, n);
+	p = bpacct__put_u32(p, q->documents);
+	p = bpacct__put_u32(p, q->na20_present);
+	p = bpacct__put_u64(p, (uint64_t)q->submitted);
+	p = bpacct__put_u64(p, (uint64_t)q->received);
+	p = bpacct__put_u64(p, (uint64_t)q->due);
+	p = bpacct__put_u64(p, (uint64_t)q->first_received);
 	for (uint32_t i = 0; i < n; i++)
-		bpacct__put_u32(&w, (uint32_t)q->first_reasons[i]);
-	bpacct__put_str(&w, q->id, sizeof q->id);
-	bpacct__put_str(&w, q->account, sizeof q->account);
-	bpacct__put_str(&w, q->requester, sizeof q->requester);
-	bpacct__put_str(&w, q->enterprise_code, sizeof q->enterprise_code);
-	bpacct__put_str(&w, q->id_number, sizeof q->id_number);
-	bpacct__put_str(&w, q->na20_account, sizeof q->na20_account);
-	return bpacct__writer_done(&w, out_len);
+		p = bpacct__put_u32(p, (uint32_t)q->first_reasons[i]);
+	p = bpacct__put_texts(p, t, 6);
+	*out_len = (size_t)(p - buf);
+	return BPACCT_OK;
 }
 
 #define DOCS_ALL                                                          \

@@ -150,10 +150,27 @@ int bpacct_entry_reason(const bpacct_entry *entry, uint32_t k,
 /* The stored "to": a state, or 0xFF for the audit of a refused input. */
 #define TO_REFUSED_BYTE 0xFFu
 
+/* An entry's bytes before its reasons and strings: the header, 13 u8,
+ * 1 u32 and 4 i64. */
+#define ENTRY_FIXED (2u + 13u + 4u + 4u * 8u)
+
+/* The strings, measured, in their stored order. */
+static void entry_texts(const struct bpacct_entry *e, bpacct__text t[7])
+{
+	t[0] = bpacct__text_of(e->key, sizeof e->key);
+	t[1] = bpacct__text_of(e->account, sizeof e->account);
+	t[2] = bpacct__text_of(e->request, sizeof e->request);
+	t[3] = bpacct__text_of(e->owner, sizeof e->owner);
+	t[4] = bpacct__text_of(e->holder, sizeof e->holder);
+	t[5] = bpacct__text_of(e->requester, sizeof e->requester);
+	t[6] = bpacct__text_of(e->detail, sizeof e->detail);
+}
+
 int bpacct_entry_encode(const bpacct_entry *e, uint8_t *buf, size_t size,
 			size_t *out_len)
 {
-	bpacct__writer w = BPACCT__WRITER(buf, size);
+	bpacct__text t[7];
+	uint8_t *p = buf;
 	uint32_t n;
 
 	if (!e || !buf || !out_len)
@@ -163,35 +180,33 @@ int bpacct_entry_encode(const bpacct_entry *e, uint8_t *buf, size_t size,
 	n = e->nreasons;
 	if (n > BPACCT__REASONS_MAX)
 		n = BPACCT__REASONS_MAX;
-	bpacct__put_head(&w, BPACCT__TAG_ENTRY);
-	bpacct__put_u8(&w, (uint32_t)e->type);
-	bpacct__put_u8(&w, (uint32_t)e->input);
-	bpacct__put_u8(&w, (uint32_t)e->actor);
-	bpacct__put_u8(&w, (uint32_t)e->case_);
-	bpacct__put_u8(&w, (uint32_t)e->from);
-	bpacct__put_u8(&w, e->to < 0 ? TO_REFUSED_BYTE : (uint32_t)e->to);
-	bpacct__put_u8(&w, (uint32_t)e->kind);
-	bpacct__put_u8(&w, (uint32_t)e->channel);
-	bpacct__put_u8(&w, (uint32_t)e->document);
-	bpacct__put_u8(&w, (uint32_t)e->outcome);
-	bpacct__put_u8(&w, (uint32_t)e->fee);
-	bpacct__put_u8(&w, (uint32_t)e->delivered);
-	bpacct__put_u8(&w, n);
-	bpacct__put_u32(&w, e->recipients);
-	bpacct__put_u64(&w, (uint64_t)e->at);
-	bpacct__put_u64(&w, (uint64_t)e->available_from);
-	bpacct__put_u64(&w, (uint64_t)e->due);
-	bpacct__put_u64(&w, e->revision);
+	entry_texts(e, t);
+	if (ENTRY_FIXED + 4u * n + bpacct__texts_size(t, 7) > size)
+		return BPACCT_EBUFSIZE;
+	p = bpacct__put_head(p, BPACCT__TAG_ENTRY);
+	p = bpacct__put_u8(p, (uint32_t)e->type);
+	p = bpacct__put_u8(p, (uint32_t)e->input);
+	p = bpacct__put_u8(p, (uint32_t)e->actor);
+	p = bpacct__put_u8(p, (uint32_t)e->case_);
+	p = bpacct__put_u8(p, (uint32_t)e->from);
+	p = bpacct__put_u8(p, e->to < 0 ? TO_REFUSED_BYTE : (uint32_t)e->to);
+	p = bpacct__put_u8(p, (uint32_t)e->kind);
+	p = bpacct__put_u8(p, (uint32_t)e->channel);
+	p = bpacct__put_u8(p, (uint32_t)e->document);
+	p = bpacct__put_u8(p, (uint32_t)e->outcome);
+	p = bpacct__put_u8(p, (uint32_t)e->fee);
+	p = bpacct__put_u8(p, (uint32_t)e->delivered);
+	p = bpacct__put_u8(p, n);
+	p = bpacct__put_u32(p, e->recipients);
+	p = bpacct__put_u64(p, (uint64_t)e->at);
+	p = bpacct__put_u64(p, (uint64_t)e->available_from);
+	p = bpacct__put_u64(p, (uint64_t)e->due);
+	p = bpacct__put_u64(p, e->revision);
 	for (uint32_t i = 0; i < n; i++)
-		bpacct__put_u32(&w, (uint32_t)e->reasons[i]);
-	bpacct__put_str(&w, e->key, sizeof e->key);
-	bpacct__put_str(&w, e->account, sizeof e->account);
-	bpacct__put_str(&w, e->request, sizeof e->request);
-	bpacct__put_str(&w, e->owner, sizeof e->owner);
-	bpacct__put_str(&w, e->holder, sizeof e->holder);
-	bpacct__put_str(&w, e->requester, sizeof e->requester);
-	bpacct__put_str(&w, e->detail, sizeof e->detail);
-	return bpacct__writer_done(&w, out_len);
+		p = bpacct__put_u32(p, (uint32_t)e->reasons[i]);
+	p = bpacct__put_texts(p, t, 7);
+	*out_len = (size_t)(p - buf);
+	return BPACCT_OK;
 }
 
 static int32_t get_to(bpacct__reader *r)

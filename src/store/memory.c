@@ -31,16 +31,16 @@ static int store_of(void *userdata, bpacct_memory_store **out)
 	return BPACCT_OK;
 }
 
-static int get_record(const bpacct__mem_table *t, const char *id,
-		      uint8_t *buf, size_t size, size_t *out_len)
+static int get_record(bpacct__mem_table *t, const char *id, uint8_t *buf,
+		      size_t size, size_t *out_len)
 {
 	size_t n = bpacct__mem_id_length(id), len;
-	uint32_t slot;
+	uint32_t slot, hash;
 	const uint8_t *rec;
 
 	if (n == 0 || !buf || !out_len)
 		return BPACCT_EINVAL;
-	slot = bpacct__mem_find(t, id, n, bpacct__mem_hash(id, n));
+	slot = bpacct__mem_lookup(t, id, n, &hash);
 	if (slot == BPACCT__MEM_NONE)
 		return BPACCT_ENOTFOUND;
 	rec = bpacct__mem_record(&t->recs[slot], &len);

@@ -32,14 +32,14 @@ typedef struct commit_plan {
 } commit_plan;
 
 /* Phase 1 for one record: where it goes. */
-static int plan_put(const bpacct__mem_table *t, put_plan *p)
+static int plan_put(bpacct__mem_table *t, put_plan *p)
 {
 	p->n = bpacct__mem_id_length(p->id);
 	if (p->n == 0 || !p->record || p->len == 0 ||
 	    p->len > BPACCT_RECORD_MAX)
 		return BPACCT_EINVAL;
-	p->hash = bpacct__mem_hash(p->id, p->n);
-	p->slot = bpacct__mem_find(t, p->id, p->n, p->hash);
+	/* Usually the id the engine just read: no second probe. */
+	p->slot = bpacct__mem_lookup(t, p->id, p->n, &p->hash);
 	return BPACCT_OK;
 }
 
@@ -86,7 +86,7 @@ static int read_int(const bpacct_change *c, int32_t field, int64_t *out,
 }
 
 /* Phase 1: read the change and apply the compare-and-swap rule. */
-static int plan_commit(const bpacct_memory_store *s,
+static int plan_commit(bpacct_memory_store *s,
 		       const bpacct_change *change, commit_plan *p)
 {
 	int rc = read_int(change, BPACCT_CHANGE_HAS_ACCOUNT, &p->has_account,

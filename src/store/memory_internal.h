@@ -48,6 +48,13 @@ typedef struct bpacct__mem_table {
 	uint64_t *cells;
 	uint32_t ncells;       /* 0 or a power of two */
 	uint64_t blob_bytes;   /* bytes of every blob, for the stats */
+	/* The last lookup (bpacct__mem_lookup): the engine reads a record
+	 * and commits it right after, so a commit's lookup is usually the
+	 * read's.  A slot found stays right (records never move or go);
+	 * "none" stays right while count is unchanged.  last_n 0: empty. */
+	char last_id[BPACCT_ID_MAX];
+	size_t last_n;
+	uint32_t last_hash, last_slot, last_count;
 } bpacct__mem_table;
 
 /* A heap entry: valid while the account's stamp and due are still these.
@@ -150,6 +157,10 @@ int bpacct__mem_commit(bpacct_memory_store *s, const bpacct_change *change);
 uint32_t bpacct__mem_hash(const char *s, size_t n);
 uint32_t bpacct__mem_find(const bpacct__mem_table *t, const char *id,
 			  size_t n, uint32_t hash);
+/* bpacct__mem_find() through the last-lookup memory; *out_hash is the
+ * id's hash, for an insert. */
+uint32_t bpacct__mem_lookup(bpacct__mem_table *t, const char *id, size_t n,
+			    uint32_t *out_hash);
 int bpacct__mem_table_reserve(bpacct__mem_table *t, const bpacct__alloc *a,
 			      uint32_t extra);
 uint8_t *bpacct__mem_blob_new(const bpacct__alloc *a, size_t need,

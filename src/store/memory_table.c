@@ -109,6 +109,23 @@ uint32_t bpacct__mem_find(const bpacct__mem_table *t, const char *id,
 	}
 }
 
+uint32_t bpacct__mem_lookup(bpacct__mem_table *t, const char *id, size_t n,
+			    uint32_t *out_hash)
+{
+	if (n == t->last_n && memcmp(t->last_id, id, n) == 0 &&
+	    (t->last_slot != BPACCT__MEM_NONE || t->last_count == t->count)) {
+		*out_hash = t->last_hash;
+		return t->last_slot;
+	}
+	*out_hash = bpacct__mem_hash(id, n);
+	t->last_slot = bpacct__mem_find(t, id, n, *out_hash);
+	t->last_hash = *out_hash;
+	t->last_count = t->count;
+	memcpy(t->last_id, id, n);
+	t->last_n = n;
+	return t->last_slot;
+}
+
 /* Grows the slot array to hold `want` records. */
 static int grow_recs(bpacct__mem_table *t, const bpacct__alloc *a,
 		     uint32_t want)

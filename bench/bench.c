@@ -17,6 +17,9 @@
 #include <bpacct/bpacct.h>
 
 #include "bench_engine.h"
+#ifdef BPACCT_BENCH_SQLITE
+#include "bench_sqlite.h"
+#endif
 
 #define N_INPUTS 4096
 #define OPS_PER_ROUND 4000000
@@ -375,6 +378,10 @@ int main(int argc, char **argv)
 			       ns, 1e9 / ns, bc->what);
 	}
 	int rc = bench_engine(ctx.cal, json, rounds, argc, argv);
+#ifdef BPACCT_BENCH_SQLITE
+	if (rc == 0)
+		rc = bench_sqlite(ctx.cal, json, rounds, argc, argv);
+#endif
 	free_life(&ctx.life);
 	bpacct_calendar_free(ctx.cal);
 	return rc;

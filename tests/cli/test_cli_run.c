@@ -452,8 +452,8 @@ static void test_cli_run_e4_audit_option(void **state)
 	assert_null(strstr(r.out, "\"audit\""));
 }
 
-/* Input from stdin; the stores of later adapters are not built: exit 2
- * with a message, nothing on stdout. */
+/* Input from stdin; a store whose adapter is not built: exit 2 with a
+ * message, nothing on stdout (the SQLite store itself: suite db). */
 static void test_cli_run_stdin_and_store_spec(void **state)
 {
 	char path[256];
@@ -465,10 +465,23 @@ static void test_cli_run_stdin_and_store_spec(void **state)
 	unlink(path);
 	assert_int_equal(r.status, 0);
 	assert_contains(r.out, "\"rule\":\"bp-inactivity\"");
+#ifdef BPACCT_HAVE_SQLITE
+	RUN("run", "--store", "sqlite:", "/dev/null");
+	assert_usage_error("path is missing");
+#else
 	RUN("run", "--store", "sqlite:/tmp/x.db", "/dev/null");
-	assert_usage_error("not built yet");
+	assert_usage_error("not built");
+#endif
+#ifdef BPACCT_HAVE_POSTGRES
+	/* cli.md: no server is a refusal (1) that says why, not usage */
+	RUN("run", "--store", "postgres:host=/nonexistent/pg dbname=x",
+	    "/dev/null");
+	assert_int_equal(r.status, 1);
+	assert_contains(r.err, "cannot connect");
+#else
 	RUN("run", "--store", "postgres:dbname=x", "/dev/null");
 	assert_usage_error("PostgreSQL");
+#endif
 	RUN("run", "--store", "memory", "/dev/null");
 	assert_int_equal(r.status, 0);
 	assert_int_equal(r.out_len, 0);

@@ -25,57 +25,11 @@
 
 #include "fault_harness.h"
 #include "fault_scenarios.h"
+#include "fault_event.h"
 
 /* One harness, reused: it is too large for the stack of a test. */
 static fx_harness H;
 static int verbose;
-
-static bpacct_event build(const fe_step *s)
-{
-	bpacct_event e;
-
-	if (s->op == BPACCT_INPUT_ISSUE) {
-		e = tl_event(s->op, s->at);
-		e.procedure = s->procedure;
-		e.owner = TL_OWNER;
-		if (s->procedure == BPACCT_PROCEDURE_BP) {
-			e.holder_id_type = BPACCT_ID_CCCD;
-			e.holder_id_number = TL_CCCD;
-		}
-		return e;
-	}
-	if (s->op != BPACCT_INPUT_REQUEST &&
-	    s->op != BPACCT_INPUT_SUPPLEMENT) {
-		e = tl_event(s->op, s->at);
-		if (s->op == BPACCT_INPUT_RISK)
-			e.detail = "đăng nhập bất thường";
-		return e;
-	}
-	if (s->procedure == BPACCT_PROCEDURE_BP) {
-		e = tl_bp_request(s->at, s->request, s->channel);
-		if (s->flavor & FE_MISSING)
-			e.documents &= ~BPACCT_DOC_IDENTITY;
-	} else {
-		e = tl_xnc_request(s->at, s->request, s->channel, s->account);
-		if (s->flavor & FE_MISSING)
-			e.na20[BPACCT_NA20_REASON] = NULL;
-	}
-	if (s->flavor & FE_STRANGER)
-		e.requester = TL_STRANGER;
-	if (s->op == BPACCT_INPUT_SUPPLEMENT) {
-		/* The supplement brings what was missing. */
-		bpacct_event full = e;
-		e = tl_event(s->op, s->at);
-		e.request = s->request;
-		e.documents = BPACCT_DOC_IDENTITY;
-		e.id_type = full.id_type;
-		e.id_number = full.id_number;
-		e.na20[BPACCT_NA20_REASON] = full.na20[BPACCT_NA20_REASON];
-		if (s->procedure == BPACCT_PROCEDURE_XNC)
-			e.documents = 0;
-	}
-	return e;
-}
 
 /* A preview writes nothing and delivers nothing. */
 static int preview(const fe_step *s, uint32_t *count)
@@ -100,7 +54,7 @@ static int exec(const fe_step *s, uint32_t *count)
 		return bpacct_engine_tick(H.engine, tst_at(s->at));
 	if (s->op == FE_PREVIEW)
 		return preview(s, count);
-	e = build(s);
+	e = fe_build(s);
 	return bpacct_engine_submit(H.engine, s->account, &e);
 }
 

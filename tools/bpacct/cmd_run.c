@@ -33,28 +33,6 @@ typedef struct run_state {
 	unsigned long line, errors;
 } run_state;
 
-static int check_store(const tool_args *a)
-{
-	static const struct {
-		const char *prefix, *what;
-	} later[] = {
-		{ "sqlite:", "SQLite" },
-		{ "postgres:", "PostgreSQL" },
-	};
-	const char *spec = a->value[TOOL_OPT_STORE];
-
-	if (!spec || strcmp(spec, "memory") == 0)
-		return TOOL_EXIT_OK;
-	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
-		if (strncmp(spec, later[i].prefix, strlen(later[i].prefix)) ==
-		    0)
-			return tool_usage(a, "--store '%s': not built yet: "
-					  "comes with the %s adapter", spec,
-					  later[i].what);
-	return tool_usage(a, "--store: unknown store '%s' (expected memory, "
-			  "sqlite:PATH or postgres:CONNINFO)", spec);
-}
-
 static int open_input(const tool_args *a, run_state *st)
 {
 	const char *path = a->npos > 0 ? a->pos[0] : "-";
@@ -188,7 +166,7 @@ int tool_cmd_run(const tool_args *a)
 	st.out = stdout;
 	st.audit = tool_has(a, TOOL_OPT_AUDIT);
 	st.progress = isatty(STDERR_FILENO);
-	rc = check_store(a);
+	rc = run_store_check(a);
 	if (rc == TOOL_EXIT_OK)
 		rc = open_input(a, &st);
 	if (rc != TOOL_EXIT_OK)

@@ -54,7 +54,9 @@ typedef struct run_map {
 
 typedef struct run_session {
 	bpacct_calendar *cal;
-	bpacct_memory_store *store;
+	bpacct_memory_store *store; /* --store memory (the default) */
+	void *db;                   /* --store sqlite:PATH (run_store.c) */
+	void *pg;                   /* --store postgres:… (run_store_pg.c) */
 	bpacct_engine *engine;
 	bpacct_account *scratch; /* for reading accounts back */
 	run_fx *fx;              /* effects of the current line */
@@ -78,6 +80,21 @@ const bpacct_account *run_session_account(run_session *s, const char *id);
 const char *run_session_recipient(run_session *s, const run_fx *f,
 				  uint32_t role);
 void run_fx_reason(run_fx *f, int32_t reason);
+
+/* run_store.c: the store named by --store. */
+int run_store_check(const tool_args *a);
+int run_store_open(const tool_args *a, run_session *s,
+		   bpacct_engine_options *o);
+void run_store_attach(run_session *s);
+void run_store_close(run_session *s);
+/* Learns a request of an earlier run from the store, if it has one. */
+void run_store_recall(run_session *s, const char *request);
+/* run_store_pg.c: --store postgres:CONNINFO (with BPACCT_TOOL_POSTGRES). */
+int run_pg_open(const tool_args *a, run_session *s, const char *conninfo,
+		bpacct_engine_options *o);
+void run_pg_attach(run_session *s);
+void run_pg_close(run_session *s);
+void run_pg_recall(run_session *s, const char *request);
 
 /* run_parse.c: one line of input. */
 typedef enum run_op {

@@ -178,13 +178,12 @@ static int open_engine(const tool_args *a, run_session *s)
 	int st = bpacct_engine_options_init(&o, BPACCT_ENGINE_OPTIONS_VERSION);
 
 	if (st == BPACCT_OK)
-		st = bpacct_memory_store_new(&s->store, NULL);
-	if (st == BPACCT_OK)
 		st = bpacct_account_new(&s->scratch, "scratch", NULL);
 	if (st != BPACCT_OK)
-		return tool_lib_fail(a, "the in-memory store", st);
-	o.store = bpacct_memory_store_ops();
-	o.store_userdata = s->store;
+		return tool_lib_fail(a, "bpacct_engine_options_init", st);
+	st = run_store_open(a, s, &o);
+	if (st != TOOL_EXIT_OK)
+		return st;
 	o.notifier = &notifier;
 	o.notifier_userdata = s;
 	o.calendar = s->cal;
@@ -193,6 +192,7 @@ static int open_engine(const tool_args *a, run_session *s)
 	st = bpacct_engine_new(&s->engine, &o);
 	if (st != BPACCT_OK)
 		return tool_lib_fail(a, "bpacct_engine_new", st);
+	run_store_attach(s);
 	return TOOL_EXIT_OK;
 }
 
@@ -212,7 +212,7 @@ int run_session_open(const tool_args *a, run_session *s)
 void run_session_close(run_session *s)
 {
 	bpacct_engine_free(s->engine);
-	bpacct_memory_store_free(s->store);
+	run_store_close(s);
 	bpacct_account_free(s->scratch);
 	bpacct_calendar_free(s->cal);
 	free(s->fx);
@@ -302,7 +302,10 @@ const char *run_session_recipient(run_session *s, const run_fx *f,
 	const char *text = "";
 
 	if (role == BPACCT_RECIPIENT_REQUESTER) {
-		const run_req *r = run_session_request(s, f->request);
+		const run_req *r;
+
+		run_store_recall(s, f->request);
+		r = run_session_request(s, f->request);
 
 		return r ? r->requester : "";
 	}
@@ -339,13 +342,13 @@ static void unknown_request(run_session *s, const run_line *l)
 }
 
 /* The account of a supplement: the line's, else the request's. */
-static const char *supplement_account(const run_session *s,
-				      const run_line *l)
+static const char *supplement_account(run_session *s, const run_line *l)
 {
 	const run_req *r;
 
 	if (l->account)
 		return l->account;
+	run_store_recall(s, l->ev.request);
 	r = run_session_request(s, l->ev.request);
 	return r ? r->account : NULL;
 }

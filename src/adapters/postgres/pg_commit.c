@@ -1,0 +1,184 @@
+/*
+ * commit() of libbpacct-postgres: one transaction per change.
+ *
+ * BEGIN; the account under compare-and-swap (UPDATE … WHERE id = $1 AND
+ * revision = $2, or for a new one INSERT … ON CONFLICT DO NOTHING): no
+ * row changed means another engine moved it first, so ROLLBACK and
+ * BPACCT_ECONFLICT; then the request, the notices (ON CONFLICT (key) DO
+ * NOTHING: a key is a notice's identity) and the audit; COMMIT.  Under
+ * READ COMMITTED a concurrent UPDATE of the same row waits for the first
+ * transaction and then sees its new revision, so exactly one wins.
+ *
+ * A connection lost in the middle is not retried here: if it broke while
+ * COMMIT was on its way, the change may be in the database.  The store
+ * resets the connection on the next call, and the engine's caller retries
+ * the call, which re-reads and either finds the change done or makes it.
+ */
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_internal.h"
+
+typedef struct cols {
+	int64_t has_account, expected, revision, next_due;
+	int64_t has_request, count;
+} cols;
+
+static int read_cols(const bpacct_change *c, cols *k)
+{
+	static const struct {
+		int32_t field;
+		size_t off;
+	} fields[] = {
+		{ BPACCT_CHANGE_HAS_ACCOUNT, offsetof(cols, has_account) },
+		{ BPACCT_CHANGE_EXPECTED_REVISION, offsetof(cols, expected) },
+		{ BPACCT_CHANGE_REVISION, offsetof(cols, revision) },
+		{ BPACCT_CHANGE_NEXT_DUE, offsetof(cols, next_due) },
+		{ BPACCT_CHANGE_HAS_REQUEST, offsetof(cols, has_request) },
+		{ BPACCT_CHANGE_ENTRY_COUNT, offsetof(cols, count) },
+	};
+
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		int rc = bpacct_change_get_int(c, fields[i].field,
+					       (int64_t *)(void *)
+					       ((char *)k + fields[i].off));
+		if (rc != BPACCT_OK)
+			return rc;
+	}
+	return k->count < 0 ? BPACCT_EINVAL : BPACCT_OK;
+}
+
+/* Runs a write; *rows gets the rows it changed. */
+static int write(bpacct_postgres_store *s, bpacct__pg_id w,
+		 const char *const *values, const int *lengths,
+		 const int *formats, long *rows)
+{
+	PGresult *r = bpacct__pg_exec(s, w, values, lengths, formats);
+	int rc = BPACCT_OK;
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		rc = bpacct__pg_fail(s, r, bpacct__pg_stmts[w].name);
+	else if (rows)
+		*rows = strtol(PQcmdTuples(r), NULL, 10);
+	PQclear(r);
+	return rc;
+}
+
+static int put_account(bpacct_postgres_store *s, const bpacct_change *c,
+		       const cols *k)
+{
+	char expected[24], revision[24], due[24];
+	const uint8_t *rec = NULL;
+	const char *id = NULL;
+	size_t len = 0;
+	long rows = 0;
+	int rc = bpacct_change_account(c, &id, &rec, &len);
+
+	if (rc != BPACCT_OK)
+		return rc;
+	snprintf(expected, sizeof expected, "%lld", (long long)k->expected);
+	snprintf(revision, sizeof revision, "%lld", (long long)k->revision);
+	snprintf(due, sizeof due, "%lld", (long long)k->next_due);
+	if (k->expected == 0) {
+		const char *v[4] = { id, revision, NULL, (const char *)rec };
+		const int l[4] = { 0, 0, 0, (int)len }, f[4] = { 0, 0, 0, 1 };
+
+		v[2] = k->next_due == BPACCT_INSTANT_NONE ? NULL : due;
+		rc = write(s, PG_ACCOUNT_INSERT, v, l, f, &rows);
+	} else {
+		const char *v[5] = { id, expected, revision, NULL,
+				     (const char *)rec };
+		const int l[5] = { 0, 0, 0, 0, (int)len };
+		const int f[5] = { 0, 0, 0, 0, 1 };
+
+		v[3] = k->next_due == BPACCT_INSTANT_NONE ? NULL : due;
+		rc = write(s, PG_ACCOUNT_UPDATE, v, l, f, &rows);
+	}
+	if (rc == BPACCT_OK && rows != 1)
+		rc = BPACCT_ECONFLICT; /* someone else won */
+	return rc;
+}
+
+static int put_request(bpacct_postgres_store *s, const bpacct_change *c)
+{
+	const uint8_t *rec = NULL;
+	const char *id = NULL;
+	size_t len = 0;
+	int rc = bpacct_change_request(c, &id, &rec, &len);
+	const char *v[2] = { id, (const char *)rec };
+	const int l[2] = { 0, (int)len }, f[2] = { 0, 1 };
+
+	return rc == BPACCT_OK ? write(s, PG_REQUEST_PUT, v, l, f, NULL) : rc;
+}
+
+static int put_entry(bpacct_postgres_store *s, const bpacct_change *c,
+		     uint32_t i)
+{
+	const bpacct_entry *e = NULL;
+	const uint8_t *rec = NULL;
+	const char *key = NULL, *account = NULL;
+	size_t len = 0;
+	int64_t type = 0;
+	int rc = bpacct_change_entry(c, i, &e, &rec, &len);
+
+	if (rc == BPACCT_OK)
+		rc = bpacct_entry_get_int(e, BPACCT_FIELD_ENTRY_TYPE, &type);
+	if (rc == BPACCT_OK)
+		rc = bpacct_entry_get_text(e, BPACCT_FIELD_ACCOUNT, &account);
+	if (rc != BPACCT_OK)
+		return rc;
+	if (type == BPACCT_ENTRY_NOTICE) {
+		const char *v[3] = { NULL, account, (const char *)rec };
+		const int l[3] = { 0, 0, (int)len }, f[3] = { 0, 0, 1 };
+
+		rc = bpacct_entry_get_text(e, BPACCT_FIELD_KEY, &key);
+		if (rc == BPACCT_OK && (!key || !*key))
+			rc = BPACCT_EINVAL;
+		v[0] = key;
+		return rc == BPACCT_OK
+			       ? write(s, PG_NOTICE_PUT, v, l, f, NULL)
+			       : rc;
+	}
+	if (type == BPACCT_ENTRY_AUDIT) {
+		const char *v[2] = { account, (const char *)rec };
+		const int l[2] = { 0, (int)len }, f[2] = { 0, 1 };
+
+		return write(s, PG_AUDIT_PUT, v, l, f, NULL);
+	}
+	return BPACCT_EINVAL;
+}
+
+static int put_all(bpacct_postgres_store *s, const bpacct_change *c,
+		   const cols *k)
+{
+	int rc = BPACCT_OK;
+
+	if (k->has_account)
+		rc = put_account(s, c, k);
+	if (rc == BPACCT_OK && k->has_request)
+		rc = put_request(s, c);
+	for (uint32_t i = 0; rc == BPACCT_OK && i < (uint32_t)k->count; i++)
+		rc = put_entry(s, c, i);
+	return rc;
+}
+
+int bpacct__pg_commit(bpacct_postgres_store *s, const bpacct_change *c)
+{
+	cols k;
+	int rc;
+
+	memset(&k, 0, sizeof k);
+	rc = read_cols(c, &k);
+	if (rc != BPACCT_OK)
+		return rc;
+	rc = bpacct__pg_simple(s, "BEGIN", "BEGIN");
+	if (rc == BPACCT_OK)
+		rc = put_all(s, c, &k);
+	if (rc == BPACCT_OK)
+		return bpacct__pg_simple(s, "COMMIT", "COMMIT");
+	if (!bpacct__pg_lost(s))
+		PQclear(PQexec(s->conn, "ROLLBACK"));
+	return rc;
+}

@@ -1,0 +1,77 @@
+/*
+ * `bpacct run --store postgres:CONNINFO` (cli.md): the state is kept in
+ * PostgreSQL (libpq connection string, e.g. "host=/run/pg dbname=bpacct"),
+ * where many `bpacct run` processes, on many machines, may work on the
+ * same accounts at once: the store's compare-and-swap and claims keep
+ * them from doing anything twice (docs/deployment.md).
+ *
+ * Built only with libbpacct-postgres (BPACCT_TOOL_POSTGRES); run_store.c
+ * dispatches here.
+ */
+#include <string.h>
+
+#include "bpacct/sys/store.h"
+#include "run.h"
+
+#ifdef BPACCT_TOOL_POSTGRES
+#include "bpacct/postgres.h"
+
+int run_pg_open(const tool_args *a, run_session *s, const char *conninfo,
+		bpacct_engine_options *o)
+{
+	bpacct_postgres_store *pg = NULL;
+	int st = bpacct_postgres_store_open(&pg, conninfo, NULL);
+
+	if (st != BPACCT_OK) {
+		if (pg)
+			tool_refuse(a, "--store postgres:%s: %s", conninfo,
+				    bpacct_postgres_store_last_error(pg));
+		bpacct_postgres_store_close(pg);
+		return pg ? TOOL_EXIT_REFUSED
+			  : tool_lib_fail(a, "bpacct_postgres_store_open",
+					  st);
+	}
+	s->pg = pg;
+	o->store = bpacct_postgres_store_ops();
+	o->store_userdata = pg;
+	return TOOL_EXIT_OK;
+}
+
+void run_pg_attach(run_session *s)
+{
+	if (s->pg)
+		bpacct_postgres_store_set_engine(s->pg, s->engine);
+}
+
+void run_pg_close(run_session *s)
+{
+	bpacct_postgres_store_close(s->pg);
+	s->pg = NULL;
+}
+
+/* A request of an earlier run (or of another process) from the store. */
+void run_pg_recall(run_session *s, const char *id)
+{
+	const bpacct_store_ops *ops = bpacct_postgres_store_ops();
+	uint8_t buf[BPACCT_RECORD_MAX];
+	const char *account = "", *requester = "";
+	bpacct_request *r = NULL;
+	size_t len = 0;
+
+	if (!s->pg ||
+	    ops->get_request(id, buf, sizeof buf, &len, s->pg) != BPACCT_OK ||
+	    bpacct_request_new(&r, id, NULL) != BPACCT_OK)
+		return;
+	if (bpacct_request_decode(r, buf, len) == BPACCT_OK &&
+	    bpacct_request_get_text(r, BPACCT_FIELD_ACCOUNT, &account) ==
+		    BPACCT_OK &&
+	    bpacct_request_get_text(r, BPACCT_FIELD_REQUESTER, &requester) ==
+		    BPACCT_OK &&
+	    *account)
+		(void)run_session_remember(s, id, account, requester);
+	bpacct_request_free(r);
+}
+#else
+/* ISO C wants a translation unit to declare something. */
+typedef int run_store_pg_unused;
+#endif

@@ -6,7 +6,8 @@
  * test_cas_race.c), due order and batches, claims shared between
  * sessions, the outbox and an idempotent mark, state kept across a
  * reopen, forward migration from version 1, a newer schema refused, a
- * dropped connection restored, an unreachable server reported.
+ * dropped connection restored (before a read and before a commit), a
+ * database gone for good and an unreachable server reported.
  */
 #include "../unit/test_lifecycle_support.h"
 
@@ -462,6 +463,114 @@ static void test_pg_dropped_connection_is_restored(void **state)
 	close_all();
 }
 
+/* A session of its own (application_name), that the server can be told
+ * to end: in the test's schema, or on database `db` (NULL: the server's)
+ * in its public schema. */
+static char gone_db[64], gone_kill[256];
+
+static void end_session(void)
+{
+	assert_int_equal(count(gone_kill), 1);
+	pg_pause();
+}
+
+static void drop_database(void)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "DROP DATABASE %s WITH (FORCE)", gone_db);
+	(void)count(sql);
+}
+
+static void open_victim(const char *db)
+{
+	char info[PG_CONNINFO_MAX + 128];
+
+	snprintf(info, sizeof info, "%s%s%s application_name=victim_%ld",
+		 db ? pg_base() : F.db.conninfo, db ? " dbname=" : "",
+		 db ? db : "", (long)getpid());
+	snprintf(gone_kill, sizeof gone_kill, "SELECT count(pg_terminate_"
+		 "backend(pid)) FROM pg_stat_activity WHERE application_name"
+		 " = 'victim_%ld'", (long)getpid());
+	assert_int_equal(bpacct_postgres_store_open(&F.s1, info, NULL),
+			 BPACCT_OK);
+	F.a = engine(&a_ops, F.s1, 0, 0);
+	issue(F.a, "A1", ISSUED);
+}
+
+static int risk_rc(void)
+{
+	bpacct_event ev = tl_event(BPACCT_INPUT_RISK,
+				   "2026-11-03T09:00:00+07:00");
+
+	ev.detail = "đăng nhập bất thường";
+	return bpacct_engine_submit(F.a, "A1", &ev);
+}
+
+/* The session ends between the read and the commit: the pipelined commit
+ * fails with the reason (never applied half), and the next event, on a
+ * restored session, succeeds. */
+static void test_pg_session_lost_before_commit_then_restored(void **state)
+{
+	(void)state;
+	memset(&F, 0, sizeof F);
+	pg_schema_new(&F.db);
+	open_victim(NULL);
+	F.raced = "A1";
+	F.b_event = end_session;
+	assert_int_equal(risk_rc(), BPACCT_EUSER);
+	assert_non_null(strstr(bpacct_engine_last_error(F.a), "PostgreSQL"));
+	assert_int_equal(count("SELECT revision FROM accounts"), 1);
+	assert_int_equal(risk_rc(), BPACCT_OK);
+	assert_int_equal(count("SELECT revision FROM accounts"), 2);
+	assert_int_equal(audit_to("A1", BPACCT_STATE_LOCKED), 1);
+	bpacct_engine_free(F.a);
+	bpacct_postgres_store_close(F.s1);
+	pg_schema_drop(&F.db);
+}
+
+/* The database goes away for good between the read and the commit (its
+ * sessions ended, DROP DATABASE … WITH (FORCE)): the commit fails, then
+ * every call fails at once with EUSER and a message that says the
+ * connection could not be restored, and why; closing is clean. */
+static void test_pg_server_gone_for_good_is_a_clear_error(void **state)
+{
+	char sql[128];
+	uint8_t buf[64];
+	size_t len = 0;
+
+	(void)state;
+	memset(&F, 0, sizeof F);
+	pg_schema_new(&F.db);
+	snprintf(gone_db, sizeof gone_db, "bpacct_gone_%ld", (long)getpid());
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", gone_db);
+	(void)count(sql);
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", gone_db);
+	(void)count(sql);
+	open_victim(gone_db);
+	F.raced = "A1";
+	F.b_event = drop_database;
+	assert_int_equal(risk_rc(), BPACCT_EUSER);
+	assert_non_null(strstr(bpacct_engine_last_error(F.a), "PostgreSQL"));
+	/* now no session can be had: a clear error, each time */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(risk_rc(), BPACCT_EUSER);
+		assert_non_null(strstr(bpacct_postgres_store_last_error(F.s1),
+				       "could not be restored"));
+		assert_non_null(strstr(bpacct_postgres_store_last_error(F.s1),
+				       gone_db));
+		assert_non_null(strstr(bpacct_engine_last_error(F.a),
+				       "could not be restored"));
+	}
+	print_message("%s\n", bpacct_postgres_store_last_error(F.s1));
+	assert_int_equal(PG_OPS->get_account("A1", buf, sizeof buf, &len,
+					     F.s1), BPACCT_EUSER);
+	assert_int_equal(PG_OPS->commit(NULL, F.s1), BPACCT_EUSER);
+	bpacct_engine_free(F.a);
+	bpacct_postgres_store_close(F.s1);
+	pg_schema_drop(&F.db);
+}
+
 static void test_pg_unreachable_server_is_a_clear_error(void **state)
 {
 	bpacct_postgres_store *s = NULL;
@@ -493,6 +602,9 @@ int main(void)
 		cmocka_unit_test(test_pg_migration_from_version_1_keeps_rows),
 		cmocka_unit_test(test_pg_newer_schema_is_refused),
 		cmocka_unit_test(test_pg_dropped_connection_is_restored),
+		cmocka_unit_test(
+			test_pg_session_lost_before_commit_then_restored),
+		cmocka_unit_test(test_pg_server_gone_for_good_is_a_clear_error),
 		cmocka_unit_test(test_pg_unreachable_server_is_a_clear_error),
 	};
 

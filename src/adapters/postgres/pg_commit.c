@@ -1,13 +1,19 @@
 /*
- * commit() of libbpacct-postgres: one transaction per change.
+ * commit() of libbpacct-postgres: one transaction per change, in two
+ * round trips.
  *
- * BEGIN; the account under compare-and-swap (UPDATE … WHERE id = $1 AND
- * revision = $2, or for a new one INSERT … ON CONFLICT DO NOTHING): no
- * row changed means another engine moved it first, so ROLLBACK and
- * BPACCT_ECONFLICT; then the request, the notices (ON CONFLICT (key) DO
- * NOTHING: a key is a notice's identity) and the audit; COMMIT.  Under
- * READ COMMITTED a concurrent UPDATE of the same row waits for the first
- * transaction and then sees its new revision, so exactly one wins.
+ * First flight, in libpq pipeline mode (one write, one read): BEGIN; the
+ * account under compare-and-swap (UPDATE … WHERE id = $1 AND revision =
+ * $2, or for a new one INSERT … ON CONFLICT DO NOTHING); the request; the
+ * notices (ON CONFLICT (key) DO NOTHING: a key is a notice's identity)
+ * and the audit.  Every result is checked.  Second flight: COMMIT when
+ * every statement succeeded and the compare-and-swap changed its row;
+ * otherwise ROLLBACK, and no row changed is BPACCT_ECONFLICT (another
+ * engine moved the account first).  COMMIT cannot travel in the first
+ * flight: a compare-and-swap that changes no row is not an error, so the
+ * server would commit the rest.  Under READ COMMITTED a concurrent UPDATE
+ * of the same row waits for the first transaction and then sees its new
+ * revision, so exactly one wins; the statements after it wait behind it.
  *
  * A connection lost in the middle is not retried here: if it broke while
  * COMMIT was on its way, the change may be in the database.  The store
@@ -50,34 +56,44 @@ static int read_cols(const bpacct_change *c, cols *k)
 	return k->count < 0 ? BPACCT_EINVAL : BPACCT_OK;
 }
 
-/* Runs a write; *rows gets the rows it changed. */
-static int write(bpacct_postgres_store *s, bpacct__pg_id w,
-		 const char *const *values, const int *lengths,
-		 const int *formats, long *rows)
-{
-	PGresult *r = bpacct__pg_exec(s, w, values, lengths, formats);
-	int rc = BPACCT_OK;
+/* The statements of one flight, in the order sent: what each one is, for
+ * a failure's message, and which one is the compare-and-swap. */
+#define FLIGHT_NAMES 16
 
-	if (PQresultStatus(r) != PGRES_COMMAND_OK)
-		rc = bpacct__pg_fail(s, r, bpacct__pg_stmts[w].name);
-	else if (rows)
-		*rows = strtol(PQcmdTuples(r), NULL, 10);
-	PQclear(r);
-	return rc;
+typedef struct flight {
+	int sent;                       /* statements in the pipeline */
+	int cas;                        /* index of the CAS, or -1 */
+	const char *names[FLIGHT_NAMES];
+} flight;
+
+/* Queues a prepared statement (results in binary, as every read). */
+static int write(bpacct_postgres_store *s, flight *fl, bpacct__pg_id w,
+		 const char *const *values, const int *lengths,
+		 const int *formats)
+{
+	const bpacct__pg_stmt *st = &bpacct__pg_stmts[w];
+
+	if (!PQsendQueryPrepared(s->conn, st->name, st->nparams, values,
+				 lengths, formats, 1))
+		return bpacct__pg_fail(s, NULL, st->name);
+	if (fl->sent < FLIGHT_NAMES)
+		fl->names[fl->sent] = st->name;
+	fl->sent++;
+	return BPACCT_OK;
 }
 
-static int put_account(bpacct_postgres_store *s, const bpacct_change *c,
-		       const cols *k)
+static int put_account(bpacct_postgres_store *s, flight *fl,
+		       const bpacct_change *c, const cols *k)
 {
 	char expected[24], revision[24], due[24];
 	const uint8_t *rec = NULL;
 	const char *id = NULL;
 	size_t len = 0;
-	long rows = 0;
 	int rc = bpacct_change_account(c, &id, &rec, &len);
 
 	if (rc != BPACCT_OK)
 		return rc;
+	fl->cas = fl->sent;
 	snprintf(expected, sizeof expected, "%lld", (long long)k->expected);
 	snprintf(revision, sizeof revision, "%lld", (long long)k->revision);
 	snprintf(due, sizeof due, "%lld", (long long)k->next_due);
@@ -86,7 +102,7 @@ static int put_account(bpacct_postgres_store *s, const bpacct_change *c,
 		const int l[4] = { 0, 0, 0, (int)len }, f[4] = { 0, 0, 0, 1 };
 
 		v[2] = k->next_due == BPACCT_INSTANT_NONE ? NULL : due;
-		rc = write(s, PG_ACCOUNT_INSERT, v, l, f, &rows);
+		rc = write(s, fl, PG_ACCOUNT_INSERT, v, l, f);
 	} else {
 		const char *v[5] = { id, expected, revision, NULL,
 				     (const char *)rec };
@@ -94,14 +110,13 @@ static int put_account(bpacct_postgres_store *s, const bpacct_change *c,
 		const int f[5] = { 0, 0, 0, 0, 1 };
 
 		v[3] = k->next_due == BPACCT_INSTANT_NONE ? NULL : due;
-		rc = write(s, PG_ACCOUNT_UPDATE, v, l, f, &rows);
+		rc = write(s, fl, PG_ACCOUNT_UPDATE, v, l, f);
 	}
-	if (rc == BPACCT_OK && rows != 1)
-		rc = BPACCT_ECONFLICT; /* someone else won */
 	return rc;
 }
 
-static int put_request(bpacct_postgres_store *s, const bpacct_change *c)
+static int put_request(bpacct_postgres_store *s, flight *fl,
+		       const bpacct_change *c)
 {
 	const uint8_t *rec = NULL;
 	const char *id = NULL;
@@ -110,11 +125,11 @@ static int put_request(bpacct_postgres_store *s, const bpacct_change *c)
 	const char *v[2] = { id, (const char *)rec };
 	const int l[2] = { 0, (int)len }, f[2] = { 0, 1 };
 
-	return rc == BPACCT_OK ? write(s, PG_REQUEST_PUT, v, l, f, NULL) : rc;
+	return rc == BPACCT_OK ? write(s, fl, PG_REQUEST_PUT, v, l, f) : rc;
 }
 
-static int put_entry(bpacct_postgres_store *s, const bpacct_change *c,
-		     uint32_t i)
+static int put_entry(bpacct_postgres_store *s, flight *fl,
+		     const bpacct_change *c, uint32_t i)
 {
 	const bpacct_entry *e = NULL;
 	const uint8_t *rec = NULL;
@@ -138,29 +153,95 @@ static int put_entry(bpacct_postgres_store *s, const bpacct_change *c,
 			rc = BPACCT_EINVAL;
 		v[0] = key;
 		return rc == BPACCT_OK
-			       ? write(s, PG_NOTICE_PUT, v, l, f, NULL)
+			       ? write(s, fl, PG_NOTICE_PUT, v, l, f)
 			       : rc;
 	}
 	if (type == BPACCT_ENTRY_AUDIT) {
 		const char *v[2] = { account, (const char *)rec };
 		const int l[2] = { 0, (int)len }, f[2] = { 0, 1 };
 
-		return write(s, PG_AUDIT_PUT, v, l, f, NULL);
+		return write(s, fl, PG_AUDIT_PUT, v, l, f);
 	}
 	return BPACCT_EINVAL;
 }
 
-static int put_all(bpacct_postgres_store *s, const bpacct_change *c,
-		   const cols *k)
+static int put_all(bpacct_postgres_store *s, flight *fl,
+		   const bpacct_change *c, const cols *k)
 {
 	int rc = BPACCT_OK;
 
+	if (!PQsendQueryParams(s->conn, "BEGIN", 0, NULL, NULL, NULL, NULL,
+			       1))
+		return bpacct__pg_fail(s, NULL, "BEGIN");
+	fl->names[fl->sent++] = "BEGIN";
 	if (k->has_account)
-		rc = put_account(s, c, k);
+		rc = put_account(s, fl, c, k);
 	if (rc == BPACCT_OK && k->has_request)
-		rc = put_request(s, c);
+		rc = put_request(s, fl, c);
 	for (uint32_t i = 0; rc == BPACCT_OK && i < (uint32_t)k->count; i++)
-		rc = put_entry(s, c, i);
+		rc = put_entry(s, fl, c, i);
+	return rc;
+}
+
+static const char *name_of(const flight *fl, int i)
+{
+	return i < FLIGHT_NAMES && i < fl->sent ? fl->names[i] : "commit";
+}
+
+/* Reads the flight's results up to its sync point: the first failure's
+ * status (its message kept), else whether the CAS changed its row.  After
+ * a failure the server skips the rest (PGRES_PIPELINE_ABORTED). */
+static int collect(bpacct_postgres_store *s, const flight *fl)
+{
+	int rc = BPACCT_OK, i = 0, idle = 0;
+	long cas_rows = 1;
+
+	while (idle < 2 && !bpacct__pg_lost(s)) {
+		PGresult *r = PQgetResult(s->conn);
+		ExecStatusType t;
+
+		if (!r) { /* the end of one statement's results */
+			i++;
+			idle++;
+			continue;
+		}
+		idle = 0;
+		t = PQresultStatus(r);
+		if (t == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			return rc != BPACCT_OK ? rc
+			       : cas_rows == 1 ? BPACCT_OK
+					       : BPACCT_ECONFLICT;
+		}
+		if (t == PGRES_COMMAND_OK && i == fl->cas)
+			cas_rows = strtol(PQcmdTuples(r), NULL, 10);
+		else if (t != PGRES_COMMAND_OK && rc == BPACCT_OK)
+			rc = bpacct__pg_fail(s, r, name_of(fl, i));
+		PQclear(r);
+	}
+	/* No sync point: the connection broke. */
+	return rc != BPACCT_OK ? rc : bpacct__pg_fail(s, NULL, "commit");
+}
+
+/* The first flight: sends everything but COMMIT, then reads it all. */
+static int fly(bpacct_postgres_store *s, const bpacct_change *c,
+	       const cols *k)
+{
+	flight fl;
+	int rc, out;
+
+	memset(&fl, 0, sizeof fl);
+	fl.cas = -1;
+	if (!PQenterPipelineMode(s->conn))
+		return bpacct__pg_fail(s, NULL, "pipeline");
+	rc = put_all(s, &fl, c, k);
+	if (!PQpipelineSync(s->conn) && rc == BPACCT_OK)
+		rc = bpacct__pg_fail(s, NULL, "pipeline sync");
+	out = collect(s, &fl);
+	if (rc == BPACCT_OK)
+		rc = out;
+	if (!PQexitPipelineMode(s->conn) && rc == BPACCT_OK)
+		rc = bpacct__pg_fail(s, NULL, "pipeline exit");
 	return rc;
 }
 
@@ -173,9 +254,7 @@ int bpacct__pg_commit(bpacct_postgres_store *s, const bpacct_change *c)
 	rc = read_cols(c, &k);
 	if (rc != BPACCT_OK)
 		return rc;
-	rc = bpacct__pg_simple(s, "BEGIN", "BEGIN");
-	if (rc == BPACCT_OK)
-		rc = put_all(s, c, &k);
+	rc = fly(s, c, &k);
 	if (rc == BPACCT_OK)
 		return bpacct__pg_simple(s, "COMMIT", "COMMIT");
 	if (!bpacct__pg_lost(s))

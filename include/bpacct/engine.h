@@ -74,7 +74,7 @@ typedef enum bpacct_entry_field {
  * accessors of lifecycle.h).  Runs on the calling thread; the effects are
  * valid during the call only.
  *
- * @param account the account id.
+ * @param account the account id (1 to #BPACCT_ID_MAX − 1 bytes, no '/').
  * @param effects the effects of the step.
  * @param userdata the options' @c effects_userdata.
  */
@@ -84,6 +84,15 @@ typedef void BPACCT_CALLBACK(bpacct_effects_cb)(const char *account,
 
 /** The version of #bpacct_engine_options this header describes. */
 #define BPACCT_ENGINE_OPTIONS_VERSION 1
+
+/** The largest bpacct_engine_options::batch (2¹⁶): the ids of one batch
+ *  are allocated at once, and must fit a 32-bit @c size_t. */
+#define BPACCT_ENGINE_BATCH_MAX 65536u
+
+/** The most bpacct_engine_options::retries counts (a larger value is
+ *  clamped to it), so that a store that always conflicts cannot keep a
+ *  call running for ever. */
+#define BPACCT_ENGINE_RETRIES_MAX 1000u
 
 /** Options of bpacct_engine_new(); bpacct_engine_options_init() first. */
 typedef struct bpacct_engine_options {
@@ -113,10 +122,13 @@ typedef struct bpacct_engine_options {
 	bpacct_effects_cb on_effects;
 	/** Passed to @c on_effects. @since 1 */
 	void *effects_userdata;
-	/** Accounts read from the store per due query; 0 for 256. @since 1 */
+	/** Accounts read from the store per due query; 0 for 256, at most
+	 *  #BPACCT_ENGINE_BATCH_MAX (more: #BPACCT_EINVAL from
+	 *  bpacct_engine_new()). @since 1 */
 	uint32_t batch;
 	/** Re-reads after a compare-and-swap conflict before giving up with
-	 *  #BPACCT_ECONFLICT; 0 for 8. @since 1 */
+	 *  #BPACCT_ECONFLICT; 0 for 8; more than #BPACCT_ENGINE_RETRIES_MAX
+	 *  counts as #BPACCT_ENGINE_RETRIES_MAX. @since 1 */
 	uint32_t retries;
 } bpacct_engine_options;
 
@@ -137,7 +149,8 @@ BPACCT_API int bpacct_engine_options_init(bpacct_engine_options *options,
  * @param[out] out the engine.
  * @param options the options (store and calendar required).
  * @return #BPACCT_OK; #BPACCT_EINVAL (a required member missing, a store
- *         without a required operation, a bad profile); #BPACCT_EMISUSE (a
+ *         without a required operation, a bad profile, a batch above
+ *         #BPACCT_ENGINE_BATCH_MAX); #BPACCT_EMISUSE (a
  *         bad version); #BPACCT_ENOMEM.
  * @since 0.3.0
  */
@@ -329,7 +342,9 @@ BPACCT_API const bpacct_store_ops *bpacct_memory_store_ops(void);
  * Counts of an in-memory store.
  *
  * @param store the store.
- * @param[out] out_accounts accounts stored; may be NULL.
+ * @param[out] out_accounts accounts stored; may be NULL.  A request about
+ *        an account the store does not have stores a record in state
+ *        none (the compare-and-swap anchor), which counts.
  * @param[out] out_bytes bytes held for accounts and their indexes; may be
  *        NULL.
  * @param[out] out_outbox notices not yet delivered; may be NULL.

@@ -35,8 +35,11 @@
 
 BPACCT_BEGIN_DECL
 
-/** Bytes of an account or request id, the NUL included; longer ids are
- *  refused with #BPACCT_EINVAL. */
+/** Bytes of an account or request id, the NUL included.  An id is 1..47
+ *  bytes and contains no '/' — the separator of idempotency keys; any
+ *  other id is refused with #BPACCT_EINVAL wherever ids enter
+ *  (bpacct_account_new(), bpacct_request_new(), bpacct_apply(),
+ *  bpacct_engine_submit()). */
 #define BPACCT_ID_MAX 48
 /** Bytes of an owner, requester or enterprise code or of an identity
  *  document number, the NUL included; a longer one in a request is
@@ -318,7 +321,8 @@ BPACCT_API void bpacct_effects_free(bpacct_effects *effects);
  * @return #BPACCT_OK whenever the input was judged, refused ones
  *         included (the effects say how); #BPACCT_EINVAL for NULL
  *         arguments, an unknown input, a missing request record, an
- *         identifier longer than #BPACCT_ID_MAX − 1; #BPACCT_EMISUSE for a
+ *         identifier (event.request or a record's id) that is not 1 to
+ *         #BPACCT_ID_MAX − 1 bytes without '/'; #BPACCT_EMISUSE for a
  *         bad version or handle; #BPACCT_ERANGE for an instant outside the
  *         calendar.  On an error the records are unchanged and
  *         @p effects (when it is a valid list) is left empty.

@@ -26,7 +26,13 @@
  * retried; a commit is not (it may or may not have been applied: the
  * engine's caller retries the call, which the compare-and-swap makes
  * safe).  When the reset fails the operation returns #BPACCT_EUSER with
- * a message saying so.
+ * a message saying so.  A commit that leaves its session out of step
+ * (still in pipeline mode, or a transaction still open after `ROLLBACK`)
+ * resets the connection too, so that the next commit cannot save the
+ * refused change, and returns #BPACCT_EUSER; a `COMMIT` that the server
+ * answers with the tag `ROLLBACK` is #BPACCT_EUSER as well.  A change of
+ * more than `UINT16_MAX` entries, or with an empty record or one longer
+ * than #BPACCT_RECORD_MAX, is #BPACCT_EINVAL before anything is sent.
  *
  * Errors: #BPACCT_EUSER for a PostgreSQL failure, its message kept (read
  * it with bpacct_postgres_store_last_error(), and relayed to the engine

@@ -26,6 +26,9 @@
  * read with bpacct_sqlite_store_last_error().  A store given an engine
  * with bpacct_sqlite_store_set_engine() also relays the message through
  * bpacct_engine_set_error(), so bpacct_engine_last_error() tells it.
+ * A lock held by another connection for longer than the busy timeout
+ * says "locked by another connection (waited N ms)", N being the time
+ * really waited.
  *
  * Threads: a store is one SQLite connection, used by one engine at a
  * time.  Several processes may open the same file: SQLite serializes
@@ -63,7 +66,9 @@ typedef struct bpacct_sqlite_store bpacct_sqlite_store;
  * Opens (creating if needed) a database file as a store: sets WAL mode,
  * `synchronous=NORMAL`, the busy timeout, and brings the schema up to
  * #BPACCT_SQLITE_SCHEMA_VERSION by applying the missing migrations in
- * order, in one transaction.
+ * order, in one transaction.  Several processes may open one new file at
+ * once: the switch to WAL, which SQLite refuses at once while another
+ * connection holds a lock, is retried within the busy timeout.
  *
  * @param[out] out the store.
  * @param path the file (UTF-8); ":memory:" for a private database.
@@ -125,7 +130,9 @@ bpacct_sqlite_store_last_error(const bpacct_sqlite_store *store);
  * Counts of a store, read with one query each.
  *
  * @param store the store.
- * @param[out] out_accounts accounts stored; may be NULL.
+ * @param[out] out_accounts accounts stored; may be NULL.  A request about
+ *        an account the store does not have stores a record in state
+ *        none (the compare-and-swap anchor), which counts.
  * @param[out] out_outbox notices not yet delivered; may be NULL.
  * @param[out] out_audit audit entries; may be NULL.
  * @param[out] out_schema the file's schema version; may be NULL.

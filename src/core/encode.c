@@ -91,8 +91,14 @@ size_t bpacct__id_length(const char *id)
 
 	if (!id)
 		return 0;
-	while (n < BPACCT_ID_MAX && id[n] != '\0')
+	/* '/' separates the parts of an idempotency key: an id holding one
+	 * could make two notices' keys equal (account "A/0" revision 3 and
+	 * account "A" revision 0 ...), and a store drops the second. */
+	while (n < BPACCT_ID_MAX && id[n] != '\0') {
+		if (id[n] == '/')
+			return 0;
 		n++;
+	}
 	return n < BPACCT_ID_MAX ? n : 0;
 }
 

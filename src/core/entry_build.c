@@ -118,13 +118,9 @@ static void fill_notice(struct bpacct_entry *o, const bpacct__effect *e,
 static void fill_key(struct bpacct_entry *o, const bpacct__entry_source *src,
 		     uint32_t n)
 {
-	const char *request = NULL;
-
 	if (src->keys == BPACCT__KEYS_NONE)
 		return;
-	if (src->keys == BPACCT__KEYS_REQUEST)
-		request = src->request ? src->request->id : "";
-	bpacct__entry_key(o->key, o->account, src->revision, request, n);
+	bpacct__entry_key(o->key, o->account, src->revision, NULL, n);
 }
 
 uint32_t bpacct__entries_from_effects(const bpacct__entry_source *src,

@@ -66,10 +66,7 @@ typedef enum bpacct__keys {
 	/* "<account>/<revision>/<n>": the change writes the account, so its
 	 * revision is the compare-and-swap revision, unique per change and
 	 * the same on every retry of the same computation. */
-	BPACCT__KEYS_REVISION = 1,
-	/* "<account>/0/<request>/<n>": a request about an account that does
-	 * not exist; the request id is decided once (E2). */
-	BPACCT__KEYS_REQUEST = 2
+	BPACCT__KEYS_REVISION = 1
 } bpacct__keys;
 
 /* What the entries of one step are built from. */

@@ -154,6 +154,11 @@ static int check_records(const struct bpacct_account *acc,
 	if (req && (req->magic != BPACCT__REQUEST_MAGIC ||
 		    req->state > BPACCT_REQUEST_REFUSED))
 		return BPACCT_EMISUSE;
+	/* A decoded record may carry an id that no constructor would
+	 * make (a '/' would break the idempotency keys). */
+	if (bpacct__id_length(acc->id) == 0 ||
+	    (req && bpacct__id_length(req->id) == 0))
+		return BPACCT_EINVAL;
 	return BPACCT_OK;
 }
 
@@ -187,8 +192,7 @@ static int check_event(const bpacct_profile *p, const bpacct_calendar *c,
 		return check_issue(p, ev);
 	if (in == BPACCT_INPUT_REQUEST || in == BPACCT_INPUT_SUPPLEMENT) {
 		if (!req || (ev->request &&
-			     (bounded(ev->request, BPACCT_ID_MAX) ==
-				      BPACCT_ID_MAX ||
+			     (bpacct__id_length(ev->request) == 0 ||
 			      !bpacct__text_same(ev->request, req->id))))
 			return BPACCT_EINVAL;
 		return BPACCT_OK;

@@ -53,8 +53,9 @@ struct bpacct_account {
 	bpacct__alloc alloc;    /* how the record was allocated */
 };
 
-/* The length of an id of 1 to BPACCT_ID_MAX - 1 bytes, else 0 (NULL,
- * empty or too long).  Pure (encode.c). */
+/* The length of an id of 1 to BPACCT_ID_MAX - 1 bytes without '/', else
+ * 0 (NULL, empty, too long or holding the key separator '/').  Pure
+ * (encode.c). */
 size_t bpacct__id_length(const char *id);
 
 /* Sets a record to its fresh state for `id` (n bytes, 1 to

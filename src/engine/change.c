@@ -8,9 +8,12 @@
  *   request decided without an account change (a supplement asked for, a
  *   rejection) still moves the revision by one, so that two engines
  *   deciding one request id race on the account and one loses (E2);
- * - the same for an account the store does not have: no account to
- *   guard, so the request part alone (a request about an unknown account
- *   is rejected once, and a repeat gets that first outcome);
+ * - the same for an account the store does not have: the account part is
+ *   the fresh record in state none the engine made for the id, expected
+ *   revision 0 ("must not exist") and revision 1, so that the decision is
+ *   guarded too: an engine that issues the account and decides the same
+ *   request meanwhile makes this commit conflict, and the re-read replays
+ *   the first outcome (E2);
  * - a refused input: its audit only, without condition (E4).
  */
 #include <string.h>
@@ -45,15 +48,13 @@ static void shape(bpacct_engine *e, const bpacct__read *r, int32_t *keys)
 	*keys = BPACCT__KEYS_NONE;
 	if (!moved && !decided && !owes)
 		return; /* audit only */
-	if (r->found || moved || !r->uses_request) {
-		c->has_account = 1;
-		if (!moved) /* the compare-and-swap must move */
-			e->account.revision = r->revision + 1u;
-		*keys = BPACCT__KEYS_REVISION;
-	} else {
-		c->has_request = 1; /* the request anchors the keys */
-		*keys = BPACCT__KEYS_REQUEST;
-	}
+	/* Always the account part, even for an account the store does not
+	 * have (a tombstone in state none, revision 1): without it a
+	 * decision would be written unguarded over a racing one. */
+	c->has_account = 1;
+	if (!moved) /* the compare-and-swap must move */
+		e->account.revision = r->revision + 1u;
+	*keys = BPACCT__KEYS_REVISION;
 }
 
 static int encode_entries(bpacct_engine *e, const bpacct__read *r,

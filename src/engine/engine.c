@@ -126,6 +126,9 @@ static int check_options(const bpacct_engine_options *o,
 		return BPACCT_EMISUSE;
 	if (!o->store || !o->calendar)
 		return BPACCT_EINVAL;
+	/* batch × BPACCT_ID_MAX bytes of ids must fit a 32-bit size_t. */
+	if (o->batch > BPACCT_ENGINE_BATCH_MAX)
+		return BPACCT_EINVAL;
 	if (!bpacct__calendar_ok(o->calendar))
 		return BPACCT_EMISUSE;
 	rc = copy_store(store, o->store);
@@ -150,6 +153,10 @@ static void take_options(bpacct_engine *e, const bpacct_engine_options *o)
 	e->effects_userdata = o->effects_userdata;
 	e->batch = o->batch ? o->batch : BPACCT__BATCH_DEFAULT;
 	e->retries = o->retries ? o->retries : BPACCT__RETRIES_DEFAULT;
+	/* A bound, not a loop forever against a store that always
+	 * conflicts (UINT32_MAX + 1 attempts would wrap). */
+	if (e->retries > BPACCT_ENGINE_RETRIES_MAX)
+		e->retries = BPACCT_ENGINE_RETRIES_MAX;
 }
 
 static void init_sink(struct bpacct_sink *s, int32_t kind, uint32_t cap)
@@ -236,6 +243,9 @@ int bpacct__engine_enter(bpacct_engine *e)
 		return BPACCT_ERECURSIVE;
 	e->busy = 1;
 	e->error[0] = '\0';
+	/* A message relayed before this call (outside any store call, or
+	 * by a store call that then succeeded) is no word about it. */
+	e->relayed[0] = '\0';
 	return BPACCT_OK;
 }
 

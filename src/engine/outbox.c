@@ -80,6 +80,8 @@ static int list_outbox(bpacct_engine *e, uint32_t skip)
 		return BPACCT_OK;
 	rc = e->store.outbox(e->notices.max, &e->notices,
 			     e->store_userdata);
+	if (rc == BPACCT_OK)
+		e->relayed[0] = '\0';
 	return rc == BPACCT_OK ? rc
 			       : bpacct__engine_host_fail(e, rc,
 							  "store.outbox");
@@ -104,8 +106,10 @@ static int deliver_one(bpacct_engine *e, const struct bpacct_entry *n,
 	}
 	rc = e->store.mark_delivered(n->key, e->store_userdata);
 	/* Not found: another engine marked it and the store let it go. */
-	if (rc == BPACCT_OK || rc == BPACCT_ENOTFOUND)
+	if (rc == BPACCT_OK || rc == BPACCT_ENOTFOUND) {
+		e->relayed[0] = '\0';
 		return BPACCT_OK;
+	}
 	return bpacct__engine_host_fail(e, rc, "store.mark_delivered");
 }
 

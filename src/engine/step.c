@@ -21,6 +21,8 @@ static int fetch(bpacct_engine *e,
 	size_t len = 0;
 	int rc = get(id, e->buf, sizeof e->buf, &len, e->store_userdata);
 
+	if (rc == BPACCT_OK || rc == BPACCT_ENOTFOUND)
+		e->relayed[0] = '\0'; /* a success's words are not kept */
 	if (rc == BPACCT_ENOTFOUND)
 		return rc;
 	if (rc != BPACCT_OK)
@@ -174,6 +176,7 @@ int bpacct__engine_step(bpacct_engine *e, const char *id,
 			int32_t *out_moved)
 {
 	*out_moved = 0;
+	/* retries <= BPACCT_ENGINE_RETRIES_MAX: n cannot wrap. */
 	for (uint32_t n = 0; n <= e->retries; n++) {
 		int32_t has = 0;
 		int rc = attempt(e, id, ev, mode, &has);
@@ -182,6 +185,8 @@ int bpacct__engine_step(bpacct_engine *e, const char *id,
 			return rc;
 		if (has) {
 			rc = e->store.commit(&e->change, e->store_userdata);
+			if (rc == BPACCT_OK || rc == BPACCT_ECONFLICT)
+				e->relayed[0] = '\0';
 			if (rc == BPACCT_ECONFLICT)
 				continue; /* another engine won: again */
 			if (rc != BPACCT_OK)
@@ -206,7 +211,8 @@ static int check_event(bpacct_engine *e, const char *account,
 	if (!ev || bpacct__id_length(account) == 0)
 		return bpacct__engine_fail(e, BPACCT_EINVAL,
 					   "an account id of 1 to %d bytes "
-					   "and an event are required",
+					   "without '/' and an event are "
+					   "required",
 					   BPACCT_ID_MAX - 1);
 	if (ev->version == 0 || ev->version > BPACCT_EVENT_VERSION)
 		return BPACCT_EMISUSE;
@@ -215,7 +221,8 @@ static int check_event(bpacct_engine *e, const char *account,
 	    bpacct__id_length(ev->request) == 0)
 		return bpacct__engine_fail(e, BPACCT_EINVAL,
 					   "a request or supplement needs a "
-					   "request id of 1 to %d bytes",
+					   "request id of 1 to %d bytes "
+					   "without '/'",
 					   BPACCT_ID_MAX - 1);
 	return BPACCT_OK;
 }

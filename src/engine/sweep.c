@@ -31,6 +31,8 @@ static int list_due(bpacct_engine *e, int64_t at, uint32_t skip)
 	if (e->ids.max == 0) /* skip + cap overflowed: nothing more */
 		return BPACCT_OK;
 	rc = e->store.due(at, e->ids.max, &e->ids, e->store_userdata);
+	if (rc == BPACCT_OK)
+		e->relayed[0] = '\0';
 	return rc == BPACCT_OK ? rc
 			       : bpacct__engine_host_fail(e, rc, "store.due");
 }

@@ -418,6 +418,14 @@ static void test_cli_run_malformed_values_are_bad_value(void **state)
 		"{\"op\":\"issue\"," AT("2026-11-16T09:00:00") ",\"account\":"
 		"\"A\",\"procedure\":\"bp\",\"owner\":\"" OWNER "\",\"holder\":"
 		"{\"id_type\":\"ssn\",\"id_number\":\"1\"}}",
+		/* '/' separates the parts of idempotency keys */
+		"{\"op\":\"use\"," AT("2026-11-16T09:00:00") ",\"account\":"
+		"\"A/0\"}",
+		"{\"op\":\"show\"," AT("2026-11-16T09:00:00") ",\"account\":"
+		"\"A/0\"}",
+		"{\"op\":\"request\"," AT("2026-11-16T09:00:00") ",\"request\":"
+		"\"x/y\",\"account\":\"A\",\"requester\":\"R\",\"channel\":"
+		"\"online\"}",
 	};
 
 	(void)state;
@@ -431,6 +439,22 @@ static void test_cli_run_malformed_values_are_bad_value(void **state)
 			fail_msg("line %zu: status %d, output %s", i, r.status,
 				 r.out);
 	}
+}
+
+/* A request about an unknown account leaves a record in state none in
+ * the store (the compare-and-swap anchor): `show` still says not
+ * issued. */
+static void test_cli_run_show_after_a_request_about_no_account(void **state)
+{
+	(void)state;
+	run_input(BP_REQUEST("Q7", "G1", "2026-11-16T09:00:00")
+		  "{\"op\":\"show\"," AT("2026-11-16T10:00:00")
+		  ",\"account\":\"G1\"}\n", NULL);
+	assert_non_null(line_with("{\"type\":\"refused\","
+				  AT("2026-11-16T10:00:00") ",\"op\":\"show\","
+				  "\"account\":\"G1\",\"reasons\":["
+				  R_NOT_ISSUED "]}"));
+	assert_null(strstr(r.out, "\"type\":\"account\""));
 }
 
 /* --audit adds the audit records (E4) and the deliveries. */
@@ -538,6 +562,8 @@ int main(void)
 		cmocka_unit_test(
 			test_cli_run_bad_lines_are_errors_with_line_numbers),
 		cmocka_unit_test(test_cli_run_malformed_values_are_bad_value),
+		cmocka_unit_test(
+			test_cli_run_show_after_a_request_about_no_account),
 		cmocka_unit_test(test_cli_run_e4_audit_option),
 		cmocka_unit_test(test_cli_run_stdin_and_store_spec),
 		cmocka_unit_test(test_cli_demo_tells_every_case),

@@ -287,6 +287,8 @@ int main(void)
 			test_db_sqlite_newer_schema_refused_not_misread),
 		cmocka_unit_test(
 			test_db_sqlite_not_a_database_tells_why),
+		cmocka_unit_test(
+			test_db_sqlite_concurrent_opens_of_a_new_file_all_succeed),
 	};
 
 	return cmocka_run_group_tests(tests, tst_calendar_setup,

@@ -263,6 +263,14 @@ static void xnc_in_person(bpacct_engine *e)
 	assert_int_equal(bpacct_engine_submit(e, "X1", &ev), BPACCT_OK);
 }
 
+/* B issues A1 and accepts Q1 for it. */
+static void b_issues_and_requests(int k)
+{
+	(void)k;
+	issue(R.b);
+	request(R.b);
+}
+
 static void b_same_request(int k)
 {
 	(void)k;
@@ -492,6 +500,41 @@ static void test_cas_e2_same_request_id_from_two_engines_decided_once(
 	assert_int_equal(outbox, 0);
 }
 
+/* A reads A1 missing and Q1 missing; B then issues A1 and accepts Q1;
+ * A's "Q1 rejected, no account" carries the state-none account part with
+ * expected revision 0, so it conflicts; A re-reads and replays B's
+ * outcome (E2).  Without the guard, A's rejection overwrote the accepted
+ * request while A1 was cancelled on that acceptance. */
+static void test_cas_e2_request_about_unknown_account_races_its_issue(
+	void **state)
+{
+	bpacct_request *q = tl_request("Q1");
+	uint8_t buf[BPACCT_RECORD_MAX];
+	size_t len = 0;
+	uint64_t audit = 0;
+
+	(void)state;
+	R.raced_request = "Q1";
+	R.lets = 1;
+	R.b_event = b_issues_and_requests;
+	request(R.a);
+	assert_int_equal(R.b_runs, 1);
+	assert_int_equal(R.a_commits, 1);
+	assert_int_equal(R.a_conflicts, 1);
+	/* the first outcome stands: accepted, not rejected */
+	assert_int_equal(INNER->get_request("Q1", buf, sizeof buf, &len,
+					    R.mem),
+			 BPACCT_OK);
+	assert_int_equal(bpacct_request_decode(q, buf, len), BPACCT_OK);
+	assert_int_equal(tl_req(q, BPACCT_FIELD_OUTCOME),
+			 BPACCT_OUTCOME_ACCEPTED);
+	bpacct_request_free(q);
+	/* issue and acceptance; nothing of A's (a replay writes nothing) */
+	stats(NULL, &audit);
+	assert_int_equal(audit, 2);
+	expect_one_cancellation("2026-11-16T11:00:00+07:00", BPACCT_CASE_BP_A);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +543,7 @@ int main(void)
 		TEST(test_cas_conflict_beyond_retries_returns_econflict_unwritten),
 		TEST(test_cas_two_engines_tick_the_same_due_account_cancel_once),
 		TEST(test_cas_e2_same_request_id_from_two_engines_decided_once),
+		TEST(test_cas_e2_request_about_unknown_account_races_its_issue),
 	};
 	return cmocka_run_group_tests(tests, tst_calendar_setup,
 				      tst_calendar_teardown);

@@ -6,6 +6,7 @@
  * passed through, re-entry refused, options checked, a preview that writes
  * nothing.  Requirement ids: rules.md BP-R3, BP-R6, XNC-R4, E2, E4.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -385,7 +386,8 @@ static void test_e2_repeated_request_id_commits_nothing(void **state)
 }
 
 /* A request about an account the store does not have is rejected once:
- * the request alone is written, its notice keyed by the request. */
+ * the request is written with a guarded account part (a record in state
+ * none, expected revision 0, revision 1), its notice keyed by it. */
 static void test_e2_request_for_an_unknown_account_writes_the_request(
 	void **state)
 {
@@ -393,18 +395,78 @@ static void test_e2_request_for_an_unknown_account_writes_the_request(
 				       BPACCT_CHANNEL_ONLINE);
 	bpacct_account *ghost = tl_account("ghost");
 	size_t first = fs.nentries;
+	int64_t v = -1;
 
 	(void)state;
 	submit("ghost", &e);
-	assert_int_equal(fs.last_has_account, 0);
+	assert_int_equal(fs.last_has_account, 1);
 	assert_int_equal(fs.last_has_request, 1);
-	assert_int_equal(fs.naccounts, 0);
+	assert_int_equal(fs.naccounts, 1);
 	assert_int_equal(entry_int(first, BPACCT_FIELD_KIND),
 			 BPACCT_NOTICE_REJECTION);
-	assert_string_equal(fs.entries[first].key, "ghost/0/Q9/0");
+	assert_string_equal(fs.entries[first].key, "ghost/1/0");
 	assert_int_equal(bpacct_engine_account(eng, "ghost", ghost),
-			 BPACCT_ENOTFOUND);
+			 BPACCT_OK);
+	assert_int_equal(bpacct_account_get_int(ghost, BPACCT_FIELD_STATE,
+						&v),
+			 BPACCT_OK);
+	assert_int_equal(v, BPACCT_STATE_NONE);
+	assert_int_equal(bpacct_account_get_int(ghost, BPACCT_FIELD_REVISION,
+						&v),
+			 BPACCT_OK);
+	assert_int_equal(v, 1);
 	bpacct_account_free(ghost);
+}
+
+/* Ids never contain '/', the separator of idempotency keys: the engine
+ * refuses one before reading or writing anything. */
+static void test_ids_with_a_slash_are_einval_and_write_nothing(void **state)
+{
+	bpacct_event issue = tl_event(BPACCT_INPUT_ISSUE,
+				      "2026-03-02T09:00:00+07:00");
+	bpacct_event req = tl_bp_request("2026-03-09T09:00:00+07:00", "x/y",
+					 BPACCT_CHANNEL_ONLINE);
+
+	(void)state;
+	issue.procedure = BPACCT_PROCEDURE_BP;
+	issue.owner = TL_OWNER;
+	reset_counts();
+	assert_int_equal(bpacct_engine_submit(eng, "A/0", &issue),
+			 BPACCT_EINVAL);
+	assert_non_null(strstr(bpacct_engine_last_error(eng), "'/'"));
+	assert_int_equal(bpacct_engine_submit(eng, "A1", &req), BPACCT_EINVAL);
+	assert_non_null(strstr(bpacct_engine_last_error(eng), "'/'"));
+	for (int op = 0; op < FS_OPS; op++)
+		assert_int_equal(fs.calls[op], 0);
+	assert_int_equal(fs.naccounts, 0);
+	assert_int_equal(fs.nrequests, 0);
+	assert_int_equal(fs.nentries, 0);
+	assert_int_equal(effects_calls, 0);
+}
+
+/* The collision of /tmp/rv/key2.c: account "A/0" at revision 3 and a
+ * request "3" about the unknown account "A" both keyed "A/0/3/0".  "A/0"
+ * is now refused, and the request's notice is keyed "A/1/0". */
+static void test_bp_r6_keys_of_two_accounts_cannot_collide(void **state)
+{
+	bpacct_event req = tl_bp_request("2026-03-04T08:00:00+07:00", "3",
+					 BPACCT_CHANNEL_ONLINE);
+	bpacct_event issue = tl_event(BPACCT_INPUT_ISSUE,
+				      "2026-03-03T10:00:00+07:00");
+	size_t first = fs.nentries;
+
+	(void)state;
+	submit("A", &req);
+	assert_int_equal(entry_int(first, BPACCT_FIELD_KIND),
+			 BPACCT_NOTICE_REJECTION);
+	assert_string_equal(fs.entries[first].key, "A/1/0");
+	issue.procedure = BPACCT_PROCEDURE_BP;
+	issue.owner = TL_OWNER;
+	reset_counts();
+	assert_int_equal(bpacct_engine_submit(eng, "A/0", &issue),
+			 BPACCT_EINVAL);
+	assert_int_equal(fs.calls[FS_COMMIT], 0);
+	assert_int_equal(fs.naccounts, 1); /* "A"'s tombstone only */
 }
 
 /* Another engine committed in between: read again, judge again. */
@@ -452,6 +514,96 @@ static void test_cas_conflict_always_gives_econflict_after_retries(
 	submit("A1", &e);
 	assert_int_equal(stored("A1", BPACCT_FIELD_STATE),
 			 BPACCT_STATE_LOCKED);
+}
+
+/* retries = UINT32_MAX is clamped to BPACCT_ENGINE_RETRIES_MAX: against
+ * a store that always conflicts the call ends, after 1001 commits. */
+static void test_cas_retries_uint32_max_is_clamped_and_ends(void **state)
+{
+	bpacct_engine_options o;
+	bpacct_event e = tl_event(BPACCT_INPUT_RISK,
+				  "2026-03-04T10:00:00+07:00");
+
+	(void)state;
+	issue_bp("A1", "2026-03-02T09:00:00+07:00");
+	bpacct_engine_free(eng);
+	options(&o);
+	o.retries = UINT32_MAX;
+	ok(bpacct_engine_new(&eng, &o));
+	fs.engine = eng;
+	fn.engine = eng;
+	reset_counts();
+	fs.conflicts = UINT_MAX; /* always */
+	assert_int_equal(bpacct_engine_submit(eng, "A1", &e),
+			 BPACCT_ECONFLICT);
+	assert_int_equal(fs.calls[FS_COMMIT], BPACCT_ENGINE_RETRIES_MAX + 1u);
+	assert_non_null(strstr(bpacct_engine_last_error(eng),
+			       "1001 times in a row"));
+	fs.conflicts = 0;
+	assert_int_equal(stored("A1", BPACCT_FIELD_STATE),
+			 BPACCT_STATE_ACTIVE);
+}
+
+/* A batch whose ids would not fit a 32-bit size_t is refused at
+ * creation; BPACCT_ENGINE_BATCH_MAX itself is fine. */
+static void test_b2_batch_above_its_maximum_is_einval(void **state)
+{
+	bpacct_engine_options o;
+	bpacct_engine *other = NULL;
+
+	(void)state;
+	options(&o);
+	o.batch = BPACCT_ENGINE_BATCH_MAX + 1u;
+	assert_int_equal(bpacct_engine_new(&other, &o), BPACCT_EINVAL);
+	assert_null(other);
+	o.batch = UINT32_MAX;
+	assert_int_equal(bpacct_engine_new(&other, &o), BPACCT_EINVAL);
+	assert_null(other);
+	o.batch = BPACCT_ENGINE_BATCH_MAX;
+	ok(bpacct_engine_new(&other, &o));
+	bpacct_engine_free(other);
+}
+
+/* A store that relays words and then succeeds. */
+static int chatty_get_account(const char *id, uint8_t *buf, size_t size,
+			      size_t *out_len, void *ud)
+{
+	bpacct_engine_set_error(fs.engine, "a warning about nothing");
+	return fs_ops.get_account(id, buf, size, out_len, ud);
+}
+
+/* Convention C13: a relayed message belongs to the failure it was
+ * relayed with, never to a later one. */
+static void test_c13_relayed_message_is_not_attached_to_another_failure(
+	void **state)
+{
+	bpacct_store_ops chatty = fs_ops;
+	bpacct_engine_options o;
+	bpacct_event e = tl_event(BPACCT_INPUT_RISK,
+				  "2026-03-04T10:00:00+07:00");
+
+	(void)state;
+	issue_bp("A1", "2026-03-02T09:00:00+07:00");
+	/* set before the call, outside any store call */
+	ok(bpacct_engine_set_error(eng, "stale words"));
+	fs.fail_op = FS_COMMIT;
+	fs.fail_rc = BPACCT_EUSER;
+	fs.fail_times = 1;
+	assert_int_equal(bpacct_engine_submit(eng, "A1", &e), BPACCT_EUSER);
+	assert_string_equal(bpacct_engine_last_error(eng),
+			    "store.commit callback returned -9");
+	/* relayed by a get_account that then succeeded */
+	bpacct_engine_free(eng);
+	options(&o);
+	chatty.get_account = chatty_get_account;
+	o.store = &chatty;
+	ok(bpacct_engine_new(&eng, &o));
+	fs.engine = eng;
+	fn.engine = eng;
+	fs.fail_times = 1;
+	assert_int_equal(bpacct_engine_submit(eng, "A1", &e), BPACCT_EUSER);
+	assert_string_equal(bpacct_engine_last_error(eng),
+			    "store.commit callback returned -9");
 }
 
 /* Convention C13: a host error comes back unchanged, with a message. */
@@ -726,6 +878,11 @@ int main(void)
 		TEST(test_e2_request_for_an_unknown_account_writes_the_request),
 		TEST(test_cas_conflict_once_rereads_and_commits),
 		TEST(test_cas_conflict_always_gives_econflict_after_retries),
+		TEST(test_ids_with_a_slash_are_einval_and_write_nothing),
+		TEST(test_bp_r6_keys_of_two_accounts_cannot_collide),
+		TEST(test_cas_retries_uint32_max_is_clamped_and_ends),
+		TEST(test_b2_batch_above_its_maximum_is_einval),
+		TEST(test_c13_relayed_message_is_not_attached_to_another_failure),
 		TEST(test_c13_store_error_passes_through_with_last_error),
 		TEST(test_b15_call_from_a_callback_is_erecursive),
 		TEST(test_b2_options_and_vtables_are_versioned_and_checked),

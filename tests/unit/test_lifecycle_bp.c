@@ -6,6 +6,8 @@
  */
 #include "test_lifecycle_support.h"
 
+#include <bpacct/sys/store.h>
+
 #define ISSUED_AT "2026-11-02T08:00:00+07:00"
 
 typedef struct fixture {
@@ -851,6 +853,70 @@ static void test_apply_rejects_bad_calls_and_changes_nothing(void **state)
 	assert_int_equal(tl_count(f.fx), 0);
 }
 
+/* Replaces the first length-prefixed string "<from>" (2 bytes) of an
+ * encoded record with "<to>": a record no constructor would make. */
+static void patch_id(uint8_t *buf, size_t len, const char *from,
+		     const char *to)
+{
+	for (size_t i = 0; i + 2 < len; i++)
+		if (buf[i] == 2 && memcmp(buf + i + 1, from, 2) == 0) {
+			memcpy(buf + i + 1, to, 2);
+			return;
+		}
+	fail_msg("no id '%s' in the record", from);
+}
+
+/* An id is 1..47 bytes without '/', the separator of idempotency keys:
+ * the constructors and bpacct_apply() refuse any other (EINVAL), also in
+ * a record decoded from bytes. */
+static void test_ids_with_a_slash_are_einval(void **state)
+{
+	bpacct_event r = tl_bp_request("2026-11-16T09:00:00+07:00", "x/y",
+				       BPACCT_CHANNEL_ONLINE);
+	bpacct_event u = tl_event(BPACCT_INPUT_USE, "2026-11-16T09:00:00+07:00");
+	bpacct_account *a = NULL;
+	bpacct_request *q = NULL;
+	struct bpacct_account before;
+	uint8_t buf[BPACCT_RECORD_MAX];
+	size_t len = 0;
+	const bpacct_calendar *c = tst_cal;
+
+	(void)state;
+	assert_int_equal(bpacct_account_new(&a, "A/0", NULL), BPACCT_EINVAL);
+	assert_null(a);
+	assert_int_equal(bpacct_account_new(&a, "/", NULL), BPACCT_EINVAL);
+	assert_int_equal(bpacct_request_new(&q, "x/y", NULL), BPACCT_EINVAL);
+	assert_null(q);
+	issue(ISSUED_AT);
+	tl_snapshot(f.acc, &before);
+	assert_int_equal(bpacct_apply(f.bp, c, f.acc, f.req, &r, f.fx),
+			 BPACCT_EINVAL);
+	assert_memory_equal(&before, f.acc, sizeof before);
+	assert_int_equal(tl_req(f.req, BPACCT_FIELD_STATE),
+			 BPACCT_REQUEST_NONE);
+	assert_int_equal(tl_count(f.fx), 0);
+	/* A decoded request "Q/" and a decoded account "A/". */
+	assert_int_equal(bpacct_request_encode(f.req, buf, sizeof buf, &len),
+			 BPACCT_OK);
+	patch_id(buf, len, "Q1", "Q/");
+	assert_int_equal(bpacct_request_decode(f.req, buf, len), BPACCT_OK);
+	r.request = NULL; /* the record's id is the request's */
+	assert_int_equal(bpacct_apply(f.bp, c, f.acc, f.req, &r, f.fx),
+			 BPACCT_EINVAL);
+	r.request = "Q/";
+	assert_int_equal(bpacct_apply(f.bp, c, f.acc, f.req, &r, f.fx),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_account_encode(f.acc, buf, sizeof buf, &len),
+			 BPACCT_OK);
+	patch_id(buf, len, "A1", "A/");
+	assert_int_equal(bpacct_account_decode(f.acc, buf, len), BPACCT_OK);
+	tl_snapshot(f.acc, &before);
+	assert_int_equal(bpacct_apply(f.bp, c, f.acc, NULL, &u, f.fx),
+			 BPACCT_EINVAL);
+	assert_memory_equal(&before, f.acc, sizeof before);
+	assert_int_equal(tl_count(f.fx), 0);
+}
+
 static void test_records_new_copy_free_and_accessors(void **state)
 {
 	bpacct_account *a = NULL;
@@ -950,6 +1016,7 @@ int main(void)
 		TEST(test_event_before_the_last_change_is_refused_out_of_order),
 		TEST(test_issue_refuses_an_invalid_holder_document),
 		TEST(test_apply_rejects_bad_calls_and_changes_nothing),
+		TEST(test_ids_with_a_slash_are_einval),
 		TEST(test_records_new_copy_free_and_accessors),
 	};
 	return cmocka_run_group_tests(tests, tst_calendar_setup,

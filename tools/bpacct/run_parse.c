@@ -82,6 +82,22 @@ static int text(json_object *v, const char *key, size_t max,
 	return 0;
 }
 
+/* An account or request id: 1 to BPACCT_ID_MAX - 1 bytes without '/',
+ * the separator of the idempotency keys (the library refuses it too). */
+static int id_text(json_object *v, const char *key, const char **out,
+		   run_error *e)
+{
+	const char *s = "";
+
+	if (text(v, key, BPACCT_ID_MAX, &s, e) != 0)
+		return -1;
+	if (strchr(s, '/'))
+		return fail(e, "bad_value", "key '%s' must not contain '/'",
+			    key);
+	*out = s;
+	return 0;
+}
+
 /* A name the library gives to values first..last of a field. */
 static int named(json_object *v, const char *key, int32_t field,
 		 int32_t first, int32_t last, int32_t *out, run_error *e)
@@ -242,9 +258,9 @@ static int parse_key(int k, json_object *v, run_line *l, run_error *e)
 
 	switch (k) {
 	case K_ACCOUNT:
-		return text(v, "account", BPACCT_ID_MAX, &l->account, e);
+		return id_text(v, "account", &l->account, e);
 	case K_REQUEST:
-		return text(v, "request", BPACCT_ID_MAX, &ev->request, e);
+		return id_text(v, "request", &ev->request, e);
 	case K_PROCEDURE:
 		return named(v, "procedure", BPACCT_FIELD_PROCEDURE,
 			     BPACCT_PROCEDURE_BP, BPACCT_PROCEDURE_XNC,

@@ -222,7 +222,15 @@ void run_session_close(run_session *s)
 
 const bpacct_account *run_session_account(run_session *s, const char *id)
 {
+	int64_t state = BPACCT_STATE_NONE;
+
 	if (bpacct_engine_account(s->engine, id, s->scratch) != BPACCT_OK)
+		return NULL;
+	/* A request about an unknown account stores a record in state
+	 * none (the compare-and-swap anchor): still not issued. */
+	if (bpacct_account_get_int(s->scratch, BPACCT_FIELD_STATE, &state) !=
+		    BPACCT_OK ||
+	    state == BPACCT_STATE_NONE)
 		return NULL;
 	return s->scratch;
 }

@@ -16,9 +16,11 @@
  * - commit() applies a whole #bpacct_change **atomically** or not at all,
  *   and only if the stored account's revision is still the change's
  *   expected revision (compare-and-swap); otherwise it returns
- *   #BPACCT_ECONFLICT and writes nothing.  A change with no account part
- *   has no condition: a refused input (its audit only), or a request about
- *   an account the store does not have (the request and its entries).
+ *   #BPACCT_ECONFLICT and writes nothing.  Only the audit of a refused
+ *   input comes without an account part, and has no condition.  A
+ *   request about an account the store does not have carries one too: a
+ *   record in state none, expected revision 0 and revision 1, which the
+ *   store keeps like any account.
  * - due() lists accounts whose next due instant is at or before the
  *   instant, earliest first (ties in a stable order, e.g. by id), at most
  *   @c max of them; the engine pages a preview by asking again for more.

@@ -19,9 +19,21 @@
  * COMMIT was on its way, the change may be in the database.  The store
  * resets the connection on the next call, and the engine's caller retries
  * the call, which re-reads and either finds the change done or makes it.
+ *
+ * A session left out of step is worse than a lost one: still in pipeline
+ * mode, or with its transaction open after a ROLLBACK that did not run,
+ * the NEXT commit's COMMIT would also save the refused change's writes.
+ * So the session's state is checked before a commit starts (out of
+ * pipeline mode, no transaction), after the first flight (out of pipeline
+ * mode, the transaction open) and after COMMIT or ROLLBACK (none open);
+ * a session out of step is reset (PQreset ends its transaction unsaved)
+ * and the commit answers BPACCT_EUSER.  COMMIT is judged by its command
+ * tag too: the server answers COMMIT in an aborted transaction with the
+ * tag ROLLBACK and no error.
  */
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,19 +257,117 @@ static int fly(bpacct_postgres_store *s, const bpacct_change *c,
 	return rc;
 }
 
+/* Validates what put_all would send, before anything is sent: the limits
+ * of the SQLite store (entries, record sizes). */
+static int valid_record(const uint8_t *rec, size_t len)
+{
+	return rec && len > 0 && len <= BPACCT_RECORD_MAX;
+}
+
+static int check(const bpacct_change *c, const cols *k)
+{
+	const uint8_t *rec = NULL;
+	const char *id = NULL;
+	size_t len = 0;
+	int rc = BPACCT_OK;
+
+	if (k->count > UINT16_MAX)
+		return BPACCT_EINVAL;
+	if (k->has_account) {
+		rc = bpacct_change_account(c, &id, &rec, &len);
+		if (rc == BPACCT_OK && (!id || !*id || !valid_record(rec, len)))
+			rc = BPACCT_EINVAL;
+	}
+	if (rc == BPACCT_OK && k->has_request) {
+		rc = bpacct_change_request(c, &id, &rec, &len);
+		if (rc == BPACCT_OK && (!id || !*id || !valid_record(rec, len)))
+			rc = BPACCT_EINVAL;
+	}
+	for (uint32_t i = 0; rc == BPACCT_OK && i < (uint32_t)k->count; i++) {
+		const bpacct_entry *e = NULL;
+
+		rc = bpacct_change_entry(c, i, &e, &rec, &len);
+		if (rc == BPACCT_OK && !valid_record(rec, len))
+			rc = BPACCT_EINVAL;
+	}
+	return rc;
+}
+
+static const char out_of_step[] =
+	"the session was left in a transaction or in pipeline mode after a "
+	"failed commit; it was reset and the change was not saved";
+
+static int in_step(const bpacct_postgres_store *s,
+		   PGTransactionStatusType want)
+{
+	return PQpipelineStatus(s->conn) == PQ_PIPELINE_OFF &&
+	       PQtransactionStatus(s->conn) == want;
+}
+
+/* Ends the refused change's transaction; rc is the refusal.  A lost
+ * connection ended it on the server (the next call resets). */
+static int roll_back(bpacct_postgres_store *s, int rc)
+{
+	PGresult *r;
+	int ok;
+
+	if (bpacct__pg_lost(s))
+		return rc;
+	if (PQpipelineStatus(s->conn) != PQ_PIPELINE_OFF)
+		return bpacct__pg_reset(s, out_of_step);
+	r = PQexec(s->conn, "ROLLBACK");
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	if (bpacct__pg_lost(s))
+		return rc;
+	if (!ok || !in_step(s, PQTRANS_IDLE))
+		return bpacct__pg_reset(s, out_of_step);
+	return rc;
+}
+
+static int commit_tx(bpacct_postgres_store *s)
+{
+	PGresult *r;
+	int rc;
+
+	if (!in_step(s, PQTRANS_INTRANS))
+		return bpacct__pg_reset(s, out_of_step);
+	r = PQexec(s->conn, "COMMIT");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		rc = bpacct__pg_fail(s, r, "COMMIT");
+	} else if (strcmp(PQcmdStatus(r), "COMMIT") != 0) {
+		bpacct__pg_keep(s, "COMMIT",
+				"the server answered ROLLBACK (the transaction "
+				"had failed); the change was not saved");
+		rc = BPACCT_EUSER;
+	} else {
+		rc = BPACCT_OK;
+	}
+	PQclear(r);
+	if (!bpacct__pg_lost(s) && !in_step(s, PQTRANS_IDLE))
+		rc = bpacct__pg_reset(s, out_of_step);
+	return rc;
+}
+
 int bpacct__pg_commit(bpacct_postgres_store *s, const bpacct_change *c)
 {
 	cols k;
 	int rc;
 
 	memset(&k, 0, sizeof k);
+	s->error[0] = '\0';
 	rc = read_cols(c, &k);
+	if (rc == BPACCT_OK)
+		rc = check(c, &k);
 	if (rc != BPACCT_OK)
 		return rc;
+	/* A session out of step from an earlier call starts afresh; its open
+	 * transaction, if any, ends unsaved. */
+	if (!in_step(s, PQTRANS_IDLE)) {
+		rc = bpacct__pg_reset(s, NULL);
+		if (rc != BPACCT_OK)
+			return rc;
+	}
 	rc = fly(s, c, &k);
-	if (rc == BPACCT_OK)
-		return bpacct__pg_simple(s, "COMMIT", "COMMIT");
-	if (!bpacct__pg_lost(s))
-		PQclear(PQexec(s->conn, "ROLLBACK"));
-	return rc;
+	return rc == BPACCT_OK ? commit_tx(s) : roll_back(s, rc);
 }

@@ -61,6 +61,15 @@ int bpacct__pg_fail(bpacct_postgres_store *s, const PGresult *res,
 /* Makes sure the connection is up: resets a broken one once and prepares
  * the statements again.  0 or a status (message kept). */
 int bpacct__pg_ready(bpacct_postgres_store *s);
+/* Starts a new session (PQreset) and prepares the statements again: the
+ * old session's transaction, pipeline and claims end with it.  With `why`
+ * (the session was out of step, not lost), a successful reset still
+ * returns EUSER with the message "why: <the earlier message>".  0 or a
+ * status (message kept). */
+int bpacct__pg_reset(bpacct_postgres_store *s, const char *why);
+/* Keeps (and relays) the message "PostgreSQL: what: msg". */
+void bpacct__pg_keep(bpacct_postgres_store *s, const char *what,
+		     const char *msg);
 /* Prepares every statement on the current connection. */
 int bpacct__pg_prepare(bpacct_postgres_store *s);
 /* Runs a prepared statement; NULL lengths for all-text parameters, else

@@ -138,7 +138,9 @@ static int get_record(void *userdata, bpacct__pg_id w, const char *id,
 	} else {
 		size_t len = (size_t)PQgetlength(r, 0, 0);
 
-		if (len > size) {
+		if (len == 0 || PQgetisnull(r, 0, 0))
+			rc = BPACCT_EPARSE; /* never written so */
+		else if (len > size) {
 			rc = BPACCT_EBUFSIZE;
 		} else {
 			memcpy(buf, PQgetvalue(r, 0, 0), len);

@@ -80,10 +80,18 @@ int bpacct__pg_prepare(bpacct_postgres_store *s)
 	return BPACCT_OK;
 }
 
-int bpacct__pg_ready(bpacct_postgres_store *s)
+void bpacct__pg_keep(bpacct_postgres_store *s, const char *what,
+		     const char *msg)
 {
-	if (!bpacct__pg_lost(s))
-		return BPACCT_OK;
+	keep(s, what, msg);
+}
+
+int bpacct__pg_reset(bpacct_postgres_store *s, const char *why)
+{
+	char was[sizeof s->error];
+	int rc;
+
+	memcpy(was, s->error, sizeof was);
 	/* The claims of the old session are left to their lease. */
 	s->due_claims = 0;
 	s->outbox_claims = 0;
@@ -93,7 +101,17 @@ int bpacct__pg_ready(bpacct_postgres_store *s)
 		     PQerrorMessage(s->conn));
 		return BPACCT_EUSER;
 	}
-	return bpacct__pg_prepare(s);
+	rc = bpacct__pg_prepare(s);
+	if (rc == BPACCT_OK && why) {
+		keep(s, why, was[0] ? was : "no earlier error");
+		rc = BPACCT_EUSER;
+	}
+	return rc;
+}
+
+int bpacct__pg_ready(bpacct_postgres_store *s)
+{
+	return bpacct__pg_lost(s) ? bpacct__pg_reset(s, NULL) : BPACCT_OK;
 }
 
 PGresult *bpacct__pg_exec(bpacct_postgres_store *s, bpacct__pg_id which,

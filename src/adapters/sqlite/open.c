@@ -114,7 +114,10 @@ const char *bpacct_sqlite_store_last_error(const bpacct_sqlite_store *store)
 static int count(bpacct_sqlite_store *s, const char *sql, int64_t *out)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	int rc;
+
+	s->waited_ms = 0;
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);

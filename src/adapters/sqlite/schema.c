@@ -62,21 +62,47 @@ static const migration migrations[] = {
 
 static int exec(bpacct_sqlite_store *s, const char *sql, const char *what)
 {
-	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	int rc;
 
+	s->waited_ms = 0;
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? BPACCT_OK : bpacct__sq_fail(s, rc, what);
 }
 
-/* The journal mode is asked for, then read back: a file on a filesystem
- * without shared memory, or ":memory:", keeps another mode, which is
- * still correct (only slower with several readers). */
+/* Switching to WAL needs an exclusive lock, and SQLite answers
+ * SQLITE_BUSY at once, without the busy handler, when another connection
+ * holds any lock: several processes opening a new file at once would
+ * fail.  So the switch is retried with the handler's sleeps until the
+ * timeout is spent; once another process has switched the file, the
+ * pragma finds WAL and needs no lock.  The mode is read back and any
+ * answer accepted: a file on a filesystem without shared memory, or
+ * ":memory:", keeps another mode, which is still correct (only slower
+ * with several readers). */
+static int journal_wal(bpacct_sqlite_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, count = 0;
+
+	s->waited_ms = 0;
+	do {
+		rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1,
+					&st, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		st = NULL;
+	} while ((rc & 0xff) == SQLITE_BUSY && bpacct__sq_busy(s, count++));
+	return rc == SQLITE_ROW ? BPACCT_OK
+				: bpacct__sq_fail(s, rc, "PRAGMA journal_mode");
+}
+
 static int pragmas(bpacct_sqlite_store *s)
 {
-	int rc = sqlite3_busy_timeout(s->db, BPACCT_SQLITE_BUSY_TIMEOUT_MS);
+	int rc = sqlite3_busy_handler(s->db, bpacct__sq_busy, s);
 
 	if (rc != SQLITE_OK)
-		return bpacct__sq_fail(s, rc, "busy timeout");
-	rc = exec(s, "PRAGMA journal_mode=WAL", "PRAGMA journal_mode");
+		return bpacct__sq_fail(s, rc, "busy handler");
+	rc = journal_wal(s);
 	if (rc == BPACCT_OK)
 		rc = exec(s, "PRAGMA synchronous=NORMAL",
 			  "PRAGMA synchronous");
@@ -87,9 +113,11 @@ int64_t bpacct__sq_schema_version(bpacct_sqlite_store *s, int *status)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t v = -1;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT coalesce(max(version), 0) "
-				    "FROM schema_version", -1, &st, NULL);
+	int rc;
+
+	s->waited_ms = 0;
+	rc = sqlite3_prepare_v2(s->db, "SELECT coalesce(max(version), 0) "
+				       "FROM schema_version", -1, &st, NULL);
 
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);

@@ -41,6 +41,8 @@ struct bpacct_sqlite_store {
 	bpacct_allocator alloc;  /* version 0: malloc/free */
 	bpacct_engine *engine;   /* relays messages; may be NULL */
 	int broken;              /* opening failed: only the message is left */
+	int waited_ms;           /* slept for locks since the operation began */
+	int event_ms;            /* slept for the current lock (busy handler) */
 	char error[256];
 };
 
@@ -54,6 +56,11 @@ sqlite3_stmt *bpacct__sq_stmt(bpacct_sqlite_store *s, bpacct__sq_id which,
 /* Steps a statement that returns no row and resets it: 0 or a status. */
 int bpacct__sq_run(bpacct_sqlite_store *s, sqlite3_stmt *st,
 		   const char *what);
+/* The busy handler (sqlite3_busy_handler): sleeps a little longer each
+ * time, up to BPACCT_SQLITE_BUSY_TIMEOUT_MS per lock, counting the time
+ * in waited_ms so that a failure says how long it really waited.
+ * Returns 1 to retry, 0 when the time is spent. */
+int bpacct__sq_busy(void *store, int count);
 /* Binds a NUL-terminated text (copied by SQLite). */
 int bpacct__sq_bind_text(sqlite3_stmt *st, int col, const char *text);
 

@@ -40,22 +40,52 @@ static const char *const sql_of[SQ_COUNT] = {
 	[SQ_MARK] = "UPDATE outbox SET delivered = 1 WHERE key = ?1",
 };
 
+/* Only SQLITE_BUSY is another connection's lock; SQLITE_LOCKED is a
+ * conflict inside this connection (or its shared cache), where waiting
+ * would not help and the busy handler is never called. */
 int bpacct__sq_fail(bpacct_sqlite_store *s, int rc, const char *what)
 {
 	int primary = rc & 0xff;
 	const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
 
-	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+	if (primary == SQLITE_BUSY && s->waited_ms > 0)
 		snprintf(s->error, sizeof s->error,
 			 "sqlite: %s: the database is locked by another "
-			 "connection (waited %d ms): %s", what,
-			 BPACCT_SQLITE_BUSY_TIMEOUT_MS, msg);
+			 "connection (waited %d ms): %s", what, s->waited_ms,
+			 msg);
+	else if (primary == SQLITE_BUSY)
+		snprintf(s->error, sizeof s->error,
+			 "sqlite: %s: the database is locked by another "
+			 "connection: %s", what, msg);
 	else
 		snprintf(s->error, sizeof s->error, "sqlite: %s: %s", what,
 			 msg);
+	s->waited_ms = 0;
 	if (s->engine)
 		(void)bpacct_engine_set_error(s->engine, s->error);
 	return primary == SQLITE_NOMEM ? BPACCT_ENOMEM : BPACCT_EUSER;
+}
+
+/* As SQLite's own busy timeout: short sleeps first (a commit is short),
+ * then 100 ms, never past the timeout. */
+int bpacct__sq_busy(void *store, int count)
+{
+	static const int delay_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50,
+					50, 100 };
+	bpacct_sqlite_store *s = store;
+	size_t n = sizeof delay_ms / sizeof delay_ms[0];
+	int d = (size_t)count < n ? delay_ms[count] : delay_ms[n - 1];
+
+	if (count == 0)
+		s->event_ms = 0;
+	if (s->event_ms >= BPACCT_SQLITE_BUSY_TIMEOUT_MS)
+		return 0;
+	if (d > BPACCT_SQLITE_BUSY_TIMEOUT_MS - s->event_ms)
+		d = BPACCT_SQLITE_BUSY_TIMEOUT_MS - s->event_ms;
+	sqlite3_sleep(d);
+	s->event_ms += d;
+	s->waited_ms += d;
+	return 1;
 }
 
 sqlite3_stmt *bpacct__sq_stmt(bpacct_sqlite_store *s, bpacct__sq_id which,
@@ -64,6 +94,7 @@ sqlite3_stmt *bpacct__sq_stmt(bpacct_sqlite_store *s, bpacct__sq_id which,
 	sqlite3_stmt *st = s->stmt[which];
 	int rc;
 
+	s->waited_ms = 0; /* a new step: only its own wait counts */
 	if (st)
 		return st;
 	rc = sqlite3_prepare_v3(s->db, sql_of[which], -1,

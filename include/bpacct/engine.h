@@ -205,8 +205,9 @@ BPACCT_API int bpacct_engine_tick(bpacct_engine *engine, int64_t at);
  * Retries the delivery of every notice still in the outbox.
  *
  * @param engine the engine.
- * @param[out] out_pending the notices still undelivered after the attempt;
- *        may be NULL.
+ * @param[out] out_pending the notices still undelivered after the attempt,
+ *        counting the outbox records that are not readable notices (left
+ *        in the outbox, see bpacct_engine_last_error()); may be NULL.
  * @return #BPACCT_OK (a failed delivery is not an error); a store's error.
  * @since 0.3.0
  */
@@ -241,7 +242,9 @@ BPACCT_API int bpacct_engine_account(bpacct_engine *engine, const char *id,
 
 /**
  * The message of the engine's last error, valid until its next call;
- * "" after a success.
+ * "" after a success, except when the call met outbox records that are
+ * not readable notices: it succeeded (the other notices were delivered)
+ * and the message says how many stay in the outbox.
  *
  * @param engine the engine.
  * @return a string, never NULL.

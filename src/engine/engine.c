@@ -243,6 +243,7 @@ int bpacct__engine_enter(bpacct_engine *e)
 		return BPACCT_ERECURSIVE;
 	e->busy = 1;
 	e->error[0] = '\0';
+	e->unreadable = 0;
 	/* A message relayed before this call (outside any store call, or
 	 * by a store call that then succeeded) is no word about it. */
 	e->relayed[0] = '\0';
@@ -252,7 +253,15 @@ int bpacct__engine_enter(bpacct_engine *e)
 int bpacct__engine_leave(bpacct_engine *e, int rc)
 {
 	e->busy = 0;
-	if (rc == BPACCT_OK)
+	if (rc == BPACCT_OK && e->unreadable > 0)
+		/* Not the call's error: the others were delivered. */
+		bpacct__engine_fail(e, rc,
+				    "store.outbox: %u record(s) are not "
+				    "notices that can be read (%s); they stay "
+				    "in the outbox, undelivered",
+				    (unsigned)e->unreadable,
+				    bpacct_error_name(BPACCT_EPARSE));
+	else if (rc == BPACCT_OK)
 		e->error[0] = '\0';
 	else if (e->error[0] == '\0')
 		bpacct__engine_fail(e, rc, "%s", bpacct_strerror(rc));

@@ -69,6 +69,7 @@ struct bpacct_sink {
 	uint32_t skip; /* reported items to drop */
 	uint32_t seen; /* items reported */
 	uint32_t count; /* items kept */
+	uint32_t unreadable; /* notices: reported, not a keyed notice */
 	uint32_t cap;
 	char (*ids)[BPACCT_ID_MAX];
 	struct bpacct_entry *notices;
@@ -96,6 +97,9 @@ struct bpacct_engine {
 	void *effects_userdata;
 	uint32_t batch;
 	uint32_t retries;
+	/* Outbox records of this call that are not keyed notices: told by
+	 * the message of a call that otherwise succeeded. */
+	uint32_t unreadable;
 	bpacct__alloc alloc;
 	struct bpacct_account account;
 	struct bpacct_request request;
@@ -111,7 +115,8 @@ struct bpacct_engine {
 
 /* engine.c: the guard around every public call that runs callbacks:
  * enter() refuses a call from inside a callback (BPACCT_ERECURSIVE),
- * leave() sets the message of an error and returns rc. */
+ * leave() sets the message of an error (or of unreadable outbox records
+ * after a success) and returns rc. */
 int bpacct__engine_enter(bpacct_engine *e);
 int bpacct__engine_leave(bpacct_engine *e, int rc);
 

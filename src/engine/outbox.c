@@ -5,6 +5,12 @@
  * mark_delivered() repeats it); the idempotency key lets the host's
  * channel drop the repeat, which makes it exactly once end to end.
  *
+ * A record in the outbox that is not a keyed notice (corrupt bytes, a
+ * record of another type) cannot be delivered nor marked: the sink skips
+ * and counts it instead of failing the listing, or that one record would
+ * stop every later tick, submit and delivery.  It stays in the outbox,
+ * counts as pending, and the call says so in its message.
+ *
  * Also the sinks, through which a store lists due accounts and notices.
  */
 #include <string.h>
@@ -19,6 +25,7 @@ void bpacct__sink_reset(struct bpacct_sink *s, uint32_t skip)
 	s->max = skip <= UINT32_MAX - s->cap ? skip + s->cap : 0u;
 	s->seen = 0;
 	s->count = 0;
+	s->unreadable = 0;
 }
 
 static int sink_ok(const bpacct_sink *sink, const void *item, int32_t kind)
@@ -61,12 +68,14 @@ int bpacct_sink_add_entry(bpacct_sink *sink, const uint8_t *record,
 	}
 	slot = &sink->notices[sink->count];
 	rc = bpacct_entry_decode(slot, record, len);
-	if (rc != BPACCT_OK)
-		return rc;
-	/* Only a keyed notice can be delivered and marked. */
-	if (slot->type != BPACCT_ENTRY_NOTICE || slot->key[0] == '\0')
-		return BPACCT_EINVAL;
 	sink->seen++;
+	/* Only a keyed notice can be delivered and marked; anything else
+	 * keeps its place in the listing but is not kept. */
+	if (rc != BPACCT_OK || slot->type != BPACCT_ENTRY_NOTICE ||
+	    slot->key[0] == '\0') {
+		sink->unreadable++;
+		return BPACCT_OK;
+	}
 	sink->count++;
 	return BPACCT_OK;
 }
@@ -115,9 +124,10 @@ static int deliver_one(bpacct_engine *e, const struct bpacct_entry *n,
 
 int bpacct__engine_deliver(bpacct_engine *e, uint32_t *out_pending)
 {
-	/* Failed notices stay at the head of the commit-ordered outbox, so
-	 * the next query skips exactly as many as have failed. */
-	uint32_t failed = 0;
+	/* Failed notices and unreadable records stay at the head of the
+	 * commit-ordered outbox, so the next query skips exactly as many as
+	 * have failed. */
+	uint32_t failed = 0, unreadable = 0;
 
 	if (!e->has_notifier && !out_pending)
 		return BPACCT_OK;
@@ -129,10 +139,15 @@ int bpacct__engine_deliver(bpacct_engine *e, uint32_t *out_pending)
 			rc = deliver_one(e, &e->notices.notices[i], &failed);
 		if (rc != BPACCT_OK)
 			return rc;
-		if (e->notices.count == 0 ||
+		failed += e->notices.unreadable;
+		unreadable += e->notices.unreadable;
+		if (e->notices.seen <= e->notices.skip ||
 		    e->notices.seen < e->notices.max)
 			break; /* the outbox has no more */
 	}
+	/* Each delivery lists the whole outbox: the last count is the
+	 * call's (a submit delivers twice). */
+	e->unreadable = unreadable;
 	if (out_pending)
 		*out_pending = failed;
 	return BPACCT_OK;

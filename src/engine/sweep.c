@@ -6,9 +6,12 @@
  *
  * The store's due index is the only list of work.  A tick asks for the
  * first `batch` due accounts, runs each (an account may take two steps at
- * one instant: the warning, then the cancellation), and asks again until
- * a batch makes no progress.  An account whose tick does nothing any more
- * (another engine did it first) is skipped without a write.
+ * one instant: the warning, then the cancellation), and asks again while
+ * the store fills the page it asked for.  An account whose tick does
+ * nothing (another engine did it first, a stale due index, a tick dated
+ * before its last change) is skipped without a write, so it stays in the
+ * due list: the next query pages past it, or a batch of such accounts
+ * would hide every account due after them.
  */
 #include <string.h>
 
@@ -64,21 +67,30 @@ int bpacct__engine_run_due(bpacct_engine *e, int64_t at,
 	 * touch it, but a copy keeps that a local fact. */
 	char id[BPACCT_ID_MAX];
 
+	/* Accounts that did not move keep their place at the head of the
+	 * due order (nothing was written); moved ones left it. */
+	uint32_t skip = 0;
+
 	*out_moved = 0;
 	for (uint32_t round = 0; round < BPACCT__ROUNDS_MAX; round++) {
-		uint32_t before = *out_moved;
-		int rc = list_due(e, at, 0);
+		int rc = list_due(e, at, skip);
 
 		if (rc != BPACCT_OK)
 			return rc;
 		for (uint32_t i = 0; i < e->ids.count; i++) {
+			uint32_t was = *out_moved;
+
 			memcpy(id, e->ids.ids[i], sizeof id);
 			rc = tick_account(e, id, at, out_moved);
 			if (rc != BPACCT_OK)
 				return rc;
+			if (*out_moved == was)
+				skip++;
 		}
-		if (*out_moved == before)
-			break; /* empty, or only work another engine did */
+		/* A short list is all there was: each listed account ran
+		 * until it had nothing left (or its step bound). */
+		if (e->ids.count == 0 || e->ids.seen < e->ids.max)
+			break;
 	}
 	return BPACCT_OK;
 }

@@ -804,6 +804,109 @@ static void test_tick_runs_every_due_account_in_small_batches(void **state)
 	assert_int_equal(fn.count, 5);
 }
 
+/* A stale due index (or a tick the core refuses: clock skew between
+ * engines) leaves accounts listed first that owe nothing at the tick's
+ * instant; they write nothing, so they stay first in the due order.  The
+ * sweep pages past them to the account that is really due. */
+static void test_tick_pages_past_due_accounts_that_owe_nothing(void **state)
+{
+	bpacct_engine_options o;
+	bpacct_event e = tl_event(BPACCT_INPUT_RISK,
+				  "2026-03-04T10:00:00+07:00");
+	int64_t stale = tst_at("2026-03-03T00:00:00+07:00");
+
+	(void)state;
+	bpacct_engine_free(eng);
+	options(&o);
+	o.batch = 2;
+	ok(bpacct_engine_new(&eng, &o));
+	fs.engine = eng;
+	fn.engine = eng;
+	issue_bp("S0", "2026-03-02T09:00:00+07:00");
+	issue_bp("S1", "2026-03-02T09:00:00+07:00");
+	issue_bp("S2", "2026-03-02T09:00:00+07:00");
+	submit("S2", &e); /* locked; cancellation due 12:00 */
+	/* S0 and S1 are due months later; the index says yesterday. */
+	fs_find(fs.accounts, fs.naccounts, "S0")->next_due = stale;
+	fs_find(fs.accounts, fs.naccounts, "S1")->next_due = stale;
+	reset_counts();
+	ok(bpacct_engine_tick(eng, tst_at("2026-03-04T12:00:00+07:00")));
+	assert_int_equal(fs.calls[FS_COMMIT], 1);
+	assert_int_equal(stored("S2", BPACCT_FIELD_STATE),
+			 BPACCT_STATE_CANCELLED);
+	assert_int_equal(stored("S0", BPACCT_FIELD_STATE),
+			 BPACCT_STATE_ACTIVE);
+	assert_int_equal(stored("S1", BPACCT_FIELD_STATE),
+			 BPACCT_STATE_ACTIVE);
+	assert_int_equal(fn.count, 1);
+	assert_string_equal(fn.keys[0], "S2/3/0");
+	/* Bounded: [S0 S1] then [S2] (short: the store has no more). */
+	assert_int_equal(fs.calls[FS_DUE], 2);
+	/* Nothing left: [S0 S1] read again, nothing written, then an
+	 * empty page past them. */
+	reset_counts();
+	ok(bpacct_engine_tick(eng, tst_at("2026-03-04T12:05:00+07:00")));
+	assert_int_equal(fs.calls[FS_COMMIT], 0);
+	assert_int_equal(fs.calls[FS_DUE], 2);
+}
+
+/* The stored notice with this key. */
+static fs_entry *notice_of(const char *key)
+{
+	for (size_t i = 0; i < fs.nentries; i++)
+		if (fs.entries[i].type == BPACCT_ENTRY_NOTICE &&
+		    strcmp(fs.entries[i].key, key) == 0)
+			return &fs.entries[i];
+	fail_msg("no notice %s", key);
+	return NULL;
+}
+
+/* BP-R6 under a damaged store: one outbox record that is not a readable
+ * notice must not stop the others, nor every later call.  It stays in the
+ * outbox, counts as pending, and the call's message says so. */
+static void test_bp_r6_corrupt_outbox_record_does_not_block_the_others(
+	void **state)
+{
+	const char *ids[3] = { "C0", "C1", "C2" };
+	bpacct_event e = tl_event(BPACCT_INPUT_RISK,
+				  "2026-03-04T10:00:00+07:00");
+	uint32_t pending = 99;
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		issue_bp(ids[i], "2026-03-02T09:00:00+07:00");
+		submit(ids[i], &e); /* locked; cancellation due 12:00 */
+	}
+	fn.fail_times = 3; /* the three cancellation notices stay */
+	ok(bpacct_engine_tick(eng, tst_at("2026-03-04T12:00:00+07:00")));
+	assert_int_equal(fs_pending(&fs), 3);
+	notice_of("C1/3/0")->bytes[0] = 'X'; /* not an entry any more */
+	ok(bpacct_engine_deliver(eng, &pending));
+	assert_int_equal(pending, 1);
+	assert_int_equal(fn.count, 2);
+	assert_string_equal(fn.keys[0], "C0/3/0");
+	assert_string_equal(fn.keys[1], "C2/3/0");
+	assert_int_equal(fs_pending(&fs), 1);
+	assert_string_equal(bpacct_engine_last_error(eng),
+			    "store.outbox: 1 record(s) are not notices that "
+			    "can be read (BPACCT_EPARSE); they stay in the "
+			    "outbox, undelivered");
+	/* Later calls keep working and deliver what they owe. */
+	issue_bp("C3", "2026-03-02T09:00:00+07:00");
+	submit("C3", &e);
+	ok(bpacct_engine_tick(eng, tst_at("2026-03-04T12:00:00+07:00")));
+	assert_int_equal(stored("C3", BPACCT_FIELD_STATE),
+			 BPACCT_STATE_CANCELLED);
+	assert_int_equal(fn.count, 3);
+	assert_string_equal(fn.keys[2], "C3/3/0");
+	ok(bpacct_engine_deliver(eng, &pending));
+	assert_int_equal(pending, 1);
+	/* A call that never reads the outbox says nothing of it. */
+	ok(bpacct_engine_preview(eng, tst_at("2026-03-04T12:00:00+07:00"),
+				 NULL));
+	assert_string_equal(bpacct_engine_last_error(eng), "");
+}
+
 static size_t allocations, frees;
 static size_t fail_at; /* 1-based; 0: never */
 
@@ -889,6 +992,8 @@ int main(void)
 		TEST(test_b10_operations_are_copied),
 		TEST(test_preview_reports_and_writes_nothing),
 		TEST(test_tick_runs_every_due_account_in_small_batches),
+		TEST(test_tick_pages_past_due_accounts_that_owe_nothing),
+		TEST(test_bp_r6_corrupt_outbox_record_does_not_block_the_others),
 		TEST(test_b17_allocation_failures_are_enomem_without_leaks),
 	};
 	return cmocka_run_group_tests(tests, tst_calendar_setup,

@@ -50,6 +50,42 @@ static int32_t same(int32_t type, const char *a, const char *b)
 	return out;
 }
 
+/* Every code of `bad` is an invalid enterprise code. */
+static void expect_codes_invalid(const char *const *bad, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(code_reason(bad[i]),
+				 BPACCT_REASON_INVALID_ENTERPRISE_CODE);
+}
+
+/* `s`, a document of `type` received at `received`, is valid and carries
+ * exactly `flags`. */
+static void expect_id_valid(int32_t type, const char *s, int64_t received,
+			    uint32_t flags)
+{
+	uint32_t f;
+	assert_int_equal(id_reason(type, s, received, &f), BPACCT_REASON_NONE);
+	assert_int_equal(f, flags);
+}
+
+/* `s`, a document of `type` received at `received`, gives `reason`. */
+static void expect_id_reason(int32_t type, const char *s, int64_t received,
+			     int32_t reason)
+{
+	assert_int_equal(id_reason(type, s, received, NULL), reason);
+}
+
+/* Every number of `ids` of `type` received at `received` gives `reason`. */
+static void expect_ids_reason(int32_t type, const char *const *ids, size_t n,
+			      int64_t received, int32_t reason)
+{
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(id_reason(type, ids[i], received, NULL),
+				 reason);
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 static void test_ids_values_are_stable(void **state)
 {
 	(void)state;
@@ -137,9 +173,7 @@ static void test_bp_r2_s7_2_branch_000_or_malformed_is_invalid(void **state)
 		"0100109106-",     "0100109106--01",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(code_reason(bad[i]),
-				 BPACCT_REASON_INVALID_ENTERPRISE_CODE);
+	expect_codes_invalid(bad, COUNT(bad));
 }
 
 static void test_bp_r2_s7_2_wrong_length_or_characters_is_invalid(
@@ -152,32 +186,20 @@ static void test_bp_r2_s7_2_wrong_length_or_characters_is_invalid(
 		"+100109106", "０100109106",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(code_reason(bad[i]),
-				 BPACCT_REASON_INVALID_ENTERPRISE_CODE);
+	expect_codes_invalid(bad, COUNT(bad));
 }
 
 /* ---- §7.1 CCCD / thẻ căn cước -------------------------------------------- */
 
 static void test_bp_r2_s7_1_cccd_with_tabled_province_is_valid(void **state)
 {
-	uint32_t f;
 	(void)state;
 	/* 001 Hà Nội, G = 0 (1900s, male), YY = 90: born 1990. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001090012345",
-				   T_2026_03_15_0900, &f),
-			 BPACCT_REASON_NONE);
-	assert_int_equal(f, 0u);
+	expect_id_valid(BPACCT_ID_CCCD, "001090012345", T_2026_03_15_0900, 0u);
 	/* 079 Hồ Chí Minh, G = 2 (2000s, male), YY = 03: born 2003. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "079203000123",
-				   T_2026_03_15_0900, &f),
-			 BPACCT_REASON_NONE);
-	assert_int_equal(f, 0u);
+	expect_id_valid(BPACCT_ID_CCCD, "079203000123", T_2026_03_15_0900, 0u);
 	/* 096 Cà Mau, G = 1 (1900s, female), YY = 99: born 1999. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "096199654321",
-				   T_2026_03_15_0900, &f),
-			 BPACCT_REASON_NONE);
-	assert_int_equal(f, 0u);
+	expect_id_valid(BPACCT_ID_CCCD, "096199654321", T_2026_03_15_0900, 0u);
 	/* out_flags may be NULL. */
 	int32_t r = -1;
 	assert_int_equal(bpacct_identity_check(BPACCT_ID_CCCD, "001090012345",
@@ -207,23 +229,17 @@ static void test_bp_r2_s7_1_unlisted_place_001_to_099_is_flagged(
 	void **state)
 {
 	char num[] = "000090012345";
-	uint32_t f;
 	(void)state;
 	assert_int_equal(sizeof tabled / sizeof tabled[0], 63);
 	for (int p = 1; p <= 99; p++) {
 		num[1] = (char)('0' + p / 10);
 		num[2] = (char)('0' + p % 10);
-		assert_int_equal(id_reason(BPACCT_ID_CCCD, num,
-					   T_2026_03_15_0900, &f),
-				 BPACCT_REASON_NONE);
-		assert_int_equal(f, is_tabled(p) ? 0u
-						 : BPACCT_ID_UNLISTED_PLACE);
+		expect_id_valid(BPACCT_ID_CCCD, num, T_2026_03_15_0900,
+				is_tabled(p) ? 0u : BPACCT_ID_UNLISTED_PLACE);
 	}
 	/* e.g. 003, 097: accepted, flagged */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "003090012345",
-				   T_2026_03_15_0900, &f),
-			 BPACCT_REASON_NONE);
-	assert_int_equal(f, BPACCT_ID_UNLISTED_PLACE);
+	expect_id_valid(BPACCT_ID_CCCD, "003090012345", T_2026_03_15_0900,
+			BPACCT_ID_UNLISTED_PLACE);
 }
 
 static void test_bp_r2_s7_1_cccd_place_000_or_100_up_is_invalid(void **state)
@@ -232,10 +248,8 @@ static void test_bp_r2_s7_1_cccd_place_000_or_100_up_is_invalid(void **state)
 					   "101090012345", "500090012345",
 					   "999090012345" };
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(id_reason(BPACCT_ID_CCCD, bad[i],
-					   T_2026_03_15_0900, NULL),
-				 BPACCT_REASON_INVALID_CCCD);
+	expect_ids_reason(BPACCT_ID_CCCD, bad, COUNT(bad), T_2026_03_15_0900,
+			  BPACCT_REASON_INVALID_CCCD);
 }
 
 static void test_bp_r2_s7_1_cccd_birth_after_received_year_is_invalid(
@@ -243,23 +257,18 @@ static void test_bp_r2_s7_1_cccd_birth_after_received_year_is_invalid(
 {
 	(void)state;
 	/* G = 2, YY = 26: born 2026, received in 2026: valid. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001226123456",
-				   T_2026_03_15_0900, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001226123456", T_2026_03_15_0900,
 			 BPACCT_REASON_NONE);
 	/* G = 3, YY = 27: born 2027, after 2026. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001327123456",
-				   T_2026_03_15_0900, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001327123456", T_2026_03_15_0900,
 			 BPACCT_REASON_INVALID_CCCD);
 	/* G = 4, YY = 00: born 2100; G = 9, YY = 99: born 2399. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001400123456",
-				   T_2026_03_15_0900, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001400123456", T_2026_03_15_0900,
 			 BPACCT_REASON_INVALID_CCCD);
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001999123456",
-				   T_2026_03_15_0900, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001999123456", T_2026_03_15_0900,
 			 BPACCT_REASON_INVALID_CCCD);
 	/* G = 0, YY = 00: born 1900: valid. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001000123456",
-				   T_2026_03_15_0900, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001000123456", T_2026_03_15_0900,
 			 BPACCT_REASON_NONE);
 }
 
@@ -267,18 +276,14 @@ static void test_t1_cccd_year_of_receipt_is_vietnam_time(void **state)
 {
 	(void)state;
 	/* 2026-01-01T00:30+07:00 is still 2025 in UTC: born 2026 is valid. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001226123456",
-				   T_2026_01_01_0030, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001226123456", T_2026_01_01_0030,
 			 BPACCT_REASON_NONE);
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001226123456",
-				   T_2025_12_31_235959, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001226123456", T_2025_12_31_235959,
 			 BPACCT_REASON_INVALID_CCCD);
 	/* Extreme instants do not overflow. */
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001090012345",
-				   INT64_MAX, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001090012345", INT64_MAX,
 			 BPACCT_REASON_NONE);
-	assert_int_equal(id_reason(BPACCT_ID_CCCD, "001090012345",
-				   INT64_MIN, NULL),
+	expect_id_reason(BPACCT_ID_CCCD, "001090012345", INT64_MIN,
 			 BPACCT_REASON_INVALID_CCCD);
 }
 
@@ -291,42 +296,30 @@ static void test_bp_r2_s7_1_cccd_wrong_length_or_non_digit_is_invalid(
 		"O01090012345",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(id_reason(BPACCT_ID_CCCD, bad[i],
-					   T_2026_03_15_0900, NULL),
-				 BPACCT_REASON_INVALID_CCCD);
+	expect_ids_reason(BPACCT_ID_CCCD, bad, COUNT(bad), T_2026_03_15_0900,
+			  BPACCT_REASON_INVALID_CCCD);
 }
 
 /* ---- §7.1 CMND and §8 D10 ------------------------------------------------ */
 
 static void test_d10_cmnd_9_or_12_digits_valid_until_2024_12_31(void **state)
 {
-	uint32_t f;
 	(void)state;
-	assert_int_equal(id_reason(BPACCT_ID_CMND, "012345678",
-				   T_2024_12_31_235959, &f),
-			 BPACCT_REASON_NONE);
-	assert_int_equal(f, 0u);
-	assert_int_equal(id_reason(BPACCT_ID_CMND, "001090012345",
-				   T_2024_12_31_235959, &f),
-			 BPACCT_REASON_NONE);
-	assert_int_equal(f, 0u);
-	assert_int_equal(id_reason(BPACCT_ID_CMND, "272000123",
-				   T_2020_06_01_0800, NULL),
+	expect_id_valid(BPACCT_ID_CMND, "012345678", T_2024_12_31_235959, 0u);
+	expect_id_valid(BPACCT_ID_CMND, "001090012345", T_2024_12_31_235959,
+			0u);
+	expect_id_reason(BPACCT_ID_CMND, "272000123", T_2020_06_01_0800,
 			 BPACCT_REASON_NONE);
 }
 
 static void test_d10_cmnd_received_2025_01_01_is_expired(void **state)
 {
 	(void)state;
-	assert_int_equal(id_reason(BPACCT_ID_CMND, "012345678",
-				   T_2025_01_01_0000, NULL),
+	expect_id_reason(BPACCT_ID_CMND, "012345678", T_2025_01_01_0000,
 			 BPACCT_REASON_CMND_EXPIRED);
-	assert_int_equal(id_reason(BPACCT_ID_CMND, "001090012345",
-				   T_2025_01_01_0000, NULL),
+	expect_id_reason(BPACCT_ID_CMND, "001090012345", T_2025_01_01_0000,
 			 BPACCT_REASON_CMND_EXPIRED);
-	assert_int_equal(id_reason(BPACCT_ID_CMND, "012345678",
-				   T_2026_03_15_0900, NULL),
+	expect_id_reason(BPACCT_ID_CMND, "012345678", T_2026_03_15_0900,
 			 BPACCT_REASON_CMND_EXPIRED);
 }
 
@@ -337,10 +330,8 @@ static void test_bp_r2_s7_1_cmnd_other_lengths_are_invalid(void **state)
 		"0123456789012", "01234567a", "012 345 678", "00109001234x",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(id_reason(BPACCT_ID_CMND, bad[i],
-					   T_2020_06_01_0800, NULL),
-				 BPACCT_REASON_INVALID_CMND);
+	expect_ids_reason(BPACCT_ID_CMND, bad, COUNT(bad), T_2020_06_01_0800,
+			  BPACCT_REASON_INVALID_CMND);
 }
 
 /* ---- §7.1 passports ------------------------------------------------------ */
@@ -351,14 +342,10 @@ static void test_bp_r2_s7_1_vietnamese_passport_is_valid(void **state)
 		"B1234567", "C1234567", "N1234567", "E0000001",
 		"b1234567", " C 123 4567 ", "c1234567",
 	};
-	uint32_t f;
 	(void)state;
-	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-		assert_int_equal(id_reason(BPACCT_ID_PASSPORT, good[i],
-					   T_2026_03_15_0900, &f),
-				 BPACCT_REASON_NONE);
-		assert_int_equal(f, 0u);
-	}
+	for (size_t i = 0; i < COUNT(good); i++)
+		expect_id_valid(BPACCT_ID_PASSPORT, good[i], T_2026_03_15_0900,
+				0u);
 }
 
 static void test_bp_r2_s7_1_foreign_passport_5_to_9_is_flagged(void **state)
@@ -367,14 +354,10 @@ static void test_bp_r2_s7_1_foreign_passport_5_to_9_is_flagged(void **state)
 		"12345", "AB123", "L898902C3", "123456789", "B123456",
 		"x1234567y", "AB 12 34 56", "BB1234567",
 	};
-	uint32_t f;
 	(void)state;
-	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-		assert_int_equal(id_reason(BPACCT_ID_PASSPORT, good[i],
-					   T_2026_03_15_0900, &f),
-				 BPACCT_REASON_NONE);
-		assert_int_equal(f, BPACCT_ID_FOREIGN_PASSPORT);
-	}
+	for (size_t i = 0; i < COUNT(good); i++)
+		expect_id_valid(BPACCT_ID_PASSPORT, good[i], T_2026_03_15_0900,
+				BPACCT_ID_FOREIGN_PASSPORT);
 }
 
 static void test_bp_r2_s7_1_passport_too_short_long_or_bad_is_invalid(
@@ -385,10 +368,8 @@ static void test_bp_r2_s7_1_passport_too_short_long_or_bad_is_invalid(
 		"B123-4567", "B1234567\xC3\xA9", "B1234567.", "B12\t34567",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(id_reason(BPACCT_ID_PASSPORT, bad[i],
-					   T_2026_03_15_0900, NULL),
-				 BPACCT_REASON_INVALID_PASSPORT);
+	expect_ids_reason(BPACCT_ID_PASSPORT, bad, COUNT(bad),
+			  T_2026_03_15_0900, BPACCT_REASON_INVALID_PASSPORT);
 }
 
 static void test_bp_r2_unknown_document_type_is_a_reason(void **state)

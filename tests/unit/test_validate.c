@@ -688,6 +688,30 @@ static void test_xnc_r3_every_missing_na20_field_reported_separately(
 	EXPECT(v, BPACCT_OUTCOME_SUPPLEMENT, BPACCT_REASON_NA20_SEAL);
 }
 
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An NA20 whose `field` holds a good value is accepted; one holding a bad
+ * value is sent back to supplement with exactly `reason`. */
+static void expect_na20_field(int field, const char *const *good,
+			      size_t ngood, const char *const *bad,
+			      size_t nbad, int32_t reason)
+{
+	for (size_t i = 0; i < ngood; i++) {
+		bpacct__papers p = xnc_papers();
+		bpacct__verdict v;
+		p.na20[field] = good[i];
+		v = run_xnc(&p);
+		expect_accepted(&v);
+	}
+	for (size_t i = 0; i < nbad; i++) {
+		bpacct__papers p = xnc_papers();
+		bpacct__verdict v;
+		p.na20[field] = bad[i];
+		v = run_xnc(&p);
+		EXPECT(v, BPACCT_OUTCOME_SUPPLEMENT, reason);
+	}
+}
+
 static void test_xnc_r3_na20_phone_must_be_a_phone_number(void **state)
 {
 	static const char *const good[] = {
@@ -703,20 +727,8 @@ static void test_xnc_r3_na20_phone_must_be_a_phone_number(void **state)
 		"ĐT 02438264026",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-		bpacct__papers p = xnc_papers();
-		bpacct__verdict v;
-		p.na20[BPACCT_NA20_PHONE] = good[i];
-		v = run_xnc(&p);
-		expect_accepted(&v);
-	}
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		bpacct__papers p = xnc_papers();
-		bpacct__verdict v;
-		p.na20[BPACCT_NA20_PHONE] = bad[i];
-		v = run_xnc(&p);
-		EXPECT(v, BPACCT_OUTCOME_SUPPLEMENT, BPACCT_REASON_NA20_PHONE);
-	}
+	expect_na20_field(BPACCT_NA20_PHONE, good, COUNT(good), bad, COUNT(bad),
+			  BPACCT_REASON_NA20_PHONE);
 }
 
 static void test_xnc_r3_na20_email_must_be_an_address(void **state)
@@ -732,20 +744,8 @@ static void test_xnc_r3_na20_email_must_be_an_address(void **state)
 		"visa@song hong.vn",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-		bpacct__papers p = xnc_papers();
-		bpacct__verdict v;
-		p.na20[BPACCT_NA20_EMAIL] = good[i];
-		v = run_xnc(&p);
-		expect_accepted(&v);
-	}
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		bpacct__papers p = xnc_papers();
-		bpacct__verdict v;
-		p.na20[BPACCT_NA20_EMAIL] = bad[i];
-		v = run_xnc(&p);
-		EXPECT(v, BPACCT_OUTCOME_SUPPLEMENT, BPACCT_REASON_NA20_EMAIL);
-	}
+	expect_na20_field(BPACCT_NA20_EMAIL, good, COUNT(good), bad, COUNT(bad),
+			  BPACCT_REASON_NA20_EMAIL);
 }
 
 static void test_xnc_r3_na20_account_must_be_the_account_asked_about(

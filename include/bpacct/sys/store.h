@@ -230,8 +230,11 @@ BPACCT_API int bpacct_sink_add_id(bpacct_sink *sink, const char *id);
  * @param sink the sink given to outbox().
  * @param record the encoded entry.
  * @param len its length.
- * @return #BPACCT_OK; #BPACCT_EINVAL; #BPACCT_EPARSE for bytes that are
- *         not an entry; #BPACCT_EBUFSIZE past @c max.
+ * @return #BPACCT_OK, also for bytes that are not a readable notice: such
+ *         a record keeps its place, stays undelivered and is counted, and
+ *         the engine reports it through bpacct_engine_last_error() (one bad
+ *         record must not block the others); #BPACCT_EINVAL;
+ *         #BPACCT_EBUFSIZE past @c max.
  * @since 0.3.0
  */
 BPACCT_API int bpacct_sink_add_entry(bpacct_sink *sink, const uint8_t *record,

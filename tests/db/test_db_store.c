@@ -232,6 +232,51 @@ static void test_db_sqlite_outbox_in_commit_order_mark_is_idempotent(
 	db_close(&D);
 }
 
+/* Nothing is lost to one bad row: an outbox row whose record was emptied
+ * (a damaged file, a careless repair) stays undelivered and is reported,
+ * and the notices after it are still delivered. */
+static void test_db_sqlite_empty_outbox_record_does_not_block_the_others(
+	void **state)
+{
+	static const bpacct_notifier_ops recorder = {
+		BPACCT_NOTIFIER_OPS_VERSION, record
+	};
+	bpacct_engine *quiet, *loud;
+	uint32_t pending = 9;
+
+	(void)state;
+	db_open(&D, DB_SQLITE);
+	quiet = engine_over(bpacct_sqlite_store_ops(), D.sq, NULL, 0);
+	issue(quiet, "B", ISSUED);
+	issue(quiet, "A", ISSUED);
+	request(quiet, "B", "QB", "2026-11-16T09:00:00+07:00");
+	request(quiet, "A", "QA", "2026-11-16T09:30:00+07:00");
+	assert_int_equal(bpacct_engine_tick(quiet, tst_at(
+					"2026-11-16T12:00:00+07:00")),
+			 BPACCT_OK);
+	bpacct_engine_free(quiet);
+	db_disconnect(&D);
+	{
+		sqlite3 *h = NULL;
+		assert_int_equal(sqlite3_open(D.path, &h), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(h, "UPDATE outbox SET record = "
+					      "x'' WHERE key = 'B/3/0';",
+					      NULL, NULL, NULL),
+				 SQLITE_OK);
+		sqlite3_close(h);
+	}
+	db_connect(&D);
+	loud = engine_over(bpacct_sqlite_store_ops(), D.sq, &recorder, 0);
+	norder = 0;
+	assert_int_equal(bpacct_engine_deliver(loud, &pending), BPACCT_OK);
+	assert_int_equal(pending, 1);
+	assert_int_equal(norder, 1);
+	assert_string_equal(order[0], "A/3/0");
+	assert_non_null(strstr(bpacct_engine_last_error(loud), "outbox"));
+	bpacct_engine_free(loud);
+	db_close(&D);
+}
+
 /* Reads: ENOTFOUND, EBUFSIZE, and what a reopened file still has. */
 static void test_db_sqlite_reopen_keeps_state(void **state)
 {
@@ -280,6 +325,8 @@ int main(void)
 			test_db_sqlite_due_earliest_first_ties_by_id_in_batches),
 		cmocka_unit_test(
 			test_db_sqlite_outbox_in_commit_order_mark_is_idempotent),
+		cmocka_unit_test(
+			test_db_sqlite_empty_outbox_record_does_not_block_the_others),
 		cmocka_unit_test(test_db_sqlite_reopen_keeps_state),
 		cmocka_unit_test(
 			test_db_sqlite_schema_created_in_an_empty_file),

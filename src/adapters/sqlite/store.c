@@ -218,12 +218,17 @@ static int list(bpacct_sqlite_store *s, sqlite3_stmt *st, bpacct_sink *sink,
 							 (const char *)id)
 				    : BPACCT_ENOMEM;
 		} else {
+			/* An empty blob is handed on as a zero-length record:
+			 * the engine's sink counts it as unreadable and keeps
+			 * delivering the others, instead of the whole listing
+			 * failing on one bad row. */
+			static const uint8_t none[1] = { 0 };
 			int n = sqlite3_column_bytes(st, 0);
 			const void *p = sqlite3_column_blob(st, 0);
-			status = p && n > 0
-					 ? bpacct_sink_add_entry(sink, p,
-								 (size_t)n)
-					 : BPACCT_EPARSE;
+			int ok = p != NULL && n > 0;
+			status = bpacct_sink_add_entry(
+				sink, ok ? (const uint8_t *)p : none,
+				ok ? (size_t)n : 0u);
 		}
 	}
 	if (status == BPACCT_OK && rc != SQLITE_DONE)

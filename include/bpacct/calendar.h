@@ -158,9 +158,13 @@ BPACCT_API int bpacct_calendar_range(const bpacct_calendar *calendar,
  * @param kind #BPACCT_DAY_HOLIDAY, #BPACCT_DAY_COMPENSATORY or
  *        #BPACCT_DAY_SWAP_OFF for a day off; #BPACCT_DAY_MAKEUP for a day
  *        worked (a make-up Saturday, or a projected day off that the real
- *        announcement does not have).
+ *        announcement does not have).  A statutory holiday cannot be made
+ *        a working day (rule E7): 1/1, 30/4, 1/5, 2/9, 10/3 lunar, the
+ *        lunar New Year's eve and mùng 1–3, and every holiday of an
+ *        announced schedule (docs/calendar.md).
  * @param name a UTF-8 name, copied (at most 127 bytes); NULL for none.
- * @return #BPACCT_OK; #BPACCT_EINVAL for a bad kind or a name too long;
+ * @return #BPACCT_OK; #BPACCT_EINVAL for a bad kind, a name too long or
+ *         #BPACCT_DAY_MAKEUP on a statutory holiday (nothing changes);
  *         #BPACCT_ERANGE for a day outside the range; #BPACCT_ENOMEM.
  * @since 0.1.0
  */
@@ -175,17 +179,27 @@ BPACCT_API int bpacct_calendar_add_day(bpacct_calendar *calendar, int32_t day,
  * for a quote; a quoted field cannot span lines).  A first line
  * `date,kind,name` is a header and is skipped, as are blank lines and lines
  * starting with `#`; CRLF line ends and a UTF-8 byte-order mark are
- * accepted.  A later line for the same date wins.  The text is checked
- * whole before anything is added: on error nothing changes.
+ * accepted.  Rule E7: a `working` line on a statutory holiday (as for
+ * bpacct_calendar_add_day()) is refused, and so is one date on two lines
+ * with different kinds; the same date twice with the same kind is
+ * accepted, the later line's name standing.  (A later call, or
+ * bpacct_calendar_add_day(), replaces a host day as before: only lines of
+ * one text conflict.)  The text is checked whole before anything is
+ * added: on error nothing changes.  Malformed lines are reported before
+ * conflicts between lines.
  *
  * @param calendar the calendar.
  * @param text the CSV text (UTF-8), not necessarily NUL-terminated.
  * @param len its length in bytes.
- * @param[out] out_error_line on #BPACCT_EPARSE or #BPACCT_ERANGE, the
- *        1-based number of the offending line; may be NULL.
+ * @param[out] out_error_line on #BPACCT_EPARSE, #BPACCT_ERANGE, #BPACCT_EINVAL
+ *        (for a line) or #BPACCT_ECONFLICT, the 1-based number of the
+ *        offending line (for a conflict, the later of the two lines);
+ *        may be NULL.
  * @return #BPACCT_OK; #BPACCT_EPARSE for a malformed line; #BPACCT_ERANGE for
- *         a date outside the range; #BPACCT_ENOMEM; #BPACCT_EINVAL for NULL
- *         @p text with a non-zero @p len.
+ *         a date outside the range; #BPACCT_EINVAL for a `working` line on
+ *         a statutory holiday, or for NULL @p text with a non-zero @p len
+ *         (then the line is not set); #BPACCT_ECONFLICT for a date listed
+ *         twice with different kinds; #BPACCT_ENOMEM.
  * @since 0.1.0
  */
 BPACCT_API int bpacct_calendar_add_csv(bpacct_calendar *calendar,

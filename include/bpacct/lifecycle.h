@@ -387,6 +387,8 @@ typedef enum bpacct_field {
 	BPACCT_FIELD_REVISION = 33,        /**< count of accepted changes */
 	BPACCT_FIELD_REQUEST_STATE = 34,   /**< names #bpacct_request_state
 					    *  values in bpacct_value_name() */
+	BPACCT_FIELD_FIRST_USED = 35,      /**< instant of the first use, or
+					    *  none (BP-R5 (a)) @since 0.5.0 */
 	BPACCT_FIELD_CHANNEL = 40,         /**< #bpacct_channel: a request's
 					    *  or an effect's; an account's
 					    *  pending cancellation notice */
@@ -412,8 +414,13 @@ typedef enum bpacct_field {
 	BPACCT_FIELD_AVAILABLE_FROM = 70,  /**< instant */
 	BPACCT_FIELD_FEE = 71,             /**< 1 if the delivery fee is due */
 	BPACCT_FIELD_RULE = 72,            /**< #bpacct_rule */
-	BPACCT_FIELD_REASON_COUNT = 73     /**< number of reasons (a
-					    *  request: of its first outcome) */
+	BPACCT_FIELD_REASON_COUNT = 73,    /**< number of reasons (a
+					    *  request: of its standing
+					    *  decision, E2) */
+	BPACCT_FIELD_REPLAY = 74           /**< an outcome: 1 when it answers
+					    *  a request id given again (the
+					    *  standing outcome, E2), else 0
+					    *  @since 0.5.0 */
 } bpacct_field;
 
 /** Effect types. Values are stable. */

@@ -117,8 +117,14 @@ typedef enum bpacct_reason {
 	BPACCT_REASON_OUT_OF_ORDER = 511,
 	/** The account has not been issued. */
 	BPACCT_REASON_NOT_ISSUED = 512,
-	/** A request id already used for another account. */
-	BPACCT_REASON_REQUEST_ID_REUSED = 513
+	/** A request id already used by another requester or for another
+	 *  account (E2); the refusal reveals nothing of the first request. */
+	BPACCT_REASON_REQUEST_ID_REUSED = 513,
+	/** Only an officer executes a cancellation (E5). @since 0.5.0 */
+	BPACCT_REASON_ACTOR_NOT_ALLOWED = 514,
+	/** The procedure's account names its holder with a valid identity
+	 *  document, and none was given (E5). @since 0.5.0 */
+	BPACCT_REASON_HOLDER_REQUIRED = 515
 } bpacct_reason;
 
 /**

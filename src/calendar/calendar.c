@@ -8,6 +8,7 @@
 
 #include "bpacct/calendar.h"
 #include "bpacct/errors.h"
+#include "bpacct/lunar.h"
 #include "calendar/calendar_object.h"
 #include "core/calendar_internal.h"
 #include "core/civil_internal.h"
@@ -271,6 +272,52 @@ void bpacct__calendar_apply(bpacct_calendar *c, const bpacct__host_day *days,
 	build_rank(c);
 }
 
+/* Whether the built-in calendar (its flags, no host day) has this day as a
+ * holiday of the Labour Code, stated by the law or fixed by announcement. */
+static int builtin_holiday(const bpacct_calendar *c, int32_t year,
+			   int32_t day)
+{
+	bpacct__day_entry e[BPACCT__YEAR_ENTRIES_MAX];
+	uint32_t n = 0;
+	if (bpacct__year_entries(year, c->flags, e, BPACCT__YEAR_ENTRIES_MAX,
+				 &n) != BPACCT_OK)
+		return 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (e[i].day == day && e[i].kind == BPACCT_DAY_HOLIDAY &&
+		    (e[i].source == BPACCT_SOURCE_STATUTORY ||
+		     e[i].source == BPACCT_SOURCE_ANNOUNCED))
+			return 1;
+	return 0;
+}
+
+/*
+ * Rules C1 and E7: a statutory holiday, which no host day may make a
+ * working day.  That is every day the Labour Code (2019 Art. 112, 2012
+ * Art. 115) makes a holiday by its date — 1/1, 30/4, 1/5, 2/9 and 10/3
+ * lunar (Hùng Kings) —, the Tết days every schedule has (the lunar New
+ * Year's eve and mùng 1–3), and every holiday an announced schedule
+ * (rule C2) fixes, its whole Tết block and National Day adjacent day
+ * included.  A projected day (rule C3) that is none of these — the Tết
+ * day before the eve, the projected National Day adjacent day — stays a
+ * guess that a host's announcement may replace.
+ */
+int bpacct__calendar_statutory(const bpacct_calendar *c, int32_t day)
+{
+	bpacct_lunar_date l, next;
+	int32_t year, month, mday;
+	bpacct__civil_from_days(day, &year, &month, &mday);
+	if ((month == 1 && mday == 1) || (month == 4 && mday == 30) ||
+	    (month == 5 && mday == 1) || (month == 9 && mday == 2))
+		return 1;
+	if (bpacct_lunar_from_solar(&l, day) == BPACCT_OK && !l.leap &&
+	    ((l.month == 3 && l.day == 10) || (l.month == 1 && l.day <= 3)))
+		return 1;
+	if (bpacct_lunar_from_solar(&next, day + 1) == BPACCT_OK &&
+	    next.month == 1 && next.day == 1 && !next.leap)
+		return 1;
+	return builtin_holiday(c, year, day);
+}
+
 int bpacct_calendar_add_day(bpacct_calendar *calendar, int32_t day,
 			    int32_t kind, const char *name)
 {
@@ -291,11 +338,15 @@ int bpacct_calendar_add_day(bpacct_calendar *calendar, int32_t day,
 	}
 	if (day < calendar->first_day || day > calendar->last_day)
 		return BPACCT_ERANGE;
+	if (kind == BPACCT_DAY_MAKEUP &&
+	    bpacct__calendar_statutory(calendar, day))
+		return BPACCT_EINVAL; /* rule E7 */
 	rc = bpacct__calendar_reserve(calendar, 1);
 	if (rc)
 		return rc;
 	h.day = day;
 	h.kind = kind;
+	h.line = 0;
 	rc = bpacct__calendar_copy_name(calendar, name, len, &h.name);
 	if (rc)
 		return rc;

@@ -10,11 +10,18 @@
  * must be valid UTF-8 without control characters, at most 127 bytes once
  * unquoted.
  *
+ * Refused (rule E7), naming the line: a `working` line on a statutory
+ * holiday (bpacct__calendar_statutory(), rule C1), and one date on two
+ * lines with different kinds (the later line; the same kind twice is
+ * accepted and the later name stands).
+ *
  * The text is parsed whole twice: the first pass validates every line and
  * counts the days without allocating, so that an error names its line and
- * changes nothing; the second copies the names.  Only when every
- * allocation has succeeded are the days applied (all-or-nothing).
+ * changes nothing; the second copies the names, and the days sorted by
+ * date show the conflicts.  Only when every allocation has succeeded and
+ * no two lines conflict are the days applied (all-or-nothing).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "bpacct/calendar.h"
@@ -209,6 +216,9 @@ static int parse_line(const bpacct_calendar *c, line_fields *lf,
 	}
 	if (h->day < c->first_day || h->day > c->last_day)
 		return BPACCT_ERANGE;
+	/* Rule E7: no host line makes a statutory holiday a working day. */
+	if (h->kind == BPACCT_DAY_MAKEUP && bpacct__calendar_statutory(c, h->day))
+		return BPACCT_EINVAL;
 	return BPACCT_OK;
 }
 
@@ -254,6 +264,7 @@ static int scan(const bpacct_calendar *c, const char *text, size_t len,
 		rc = parse_line(c, &lf, &h);
 		if (rc)
 			return rc;
+		h.line = lineno;
 		if (days) {
 			rc = bpacct__calendar_copy_name(c, lf.name,
 							lf.name_len, &h.name);
@@ -264,6 +275,40 @@ static int scan(const bpacct_calendar *c, const char *text, size_t len,
 		(*count)++;
 	}
 	return BPACCT_OK;
+}
+
+static int by_day_then_line(const void *a, const void *b)
+{
+	const bpacct__host_day *x = a, *y = b;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/*
+ * Rule E7: one date on two lines with different kinds is refused; the
+ * same kind twice is accepted, the later line's name standing (a file may
+ * repeat a day, as concatenated announcements do).  Sorts days by date,
+ * then line (the order of application within a date stays that of the
+ * file).  Returns BPACCT_ECONFLICT with the later line of the conflict
+ * that comes first in the file, else BPACCT_OK.
+ */
+static int check_conflicts(bpacct__host_day *days, uint32_t n,
+			   int32_t *err_line)
+{
+	int32_t worst = 0;
+	qsort(days, n, sizeof *days, by_day_then_line);
+	for (uint32_t i = 0, first = 0; i < n; i++) {
+		if (days[i].day != days[first].day)
+			first = i;
+		else if (days[i].kind != days[first].kind &&
+			 (worst == 0 || days[i].line < worst))
+			worst = days[i].line;
+	}
+	if (worst == 0)
+		return BPACCT_OK;
+	*err_line = worst;
+	return BPACCT_ECONFLICT;
 }
 
 static void free_days(const bpacct_calendar *c, bpacct__host_day *days,
@@ -297,6 +342,11 @@ int bpacct_calendar_add_csv(bpacct_calendar *calendar, const char *text,
 	if (!days)
 		return BPACCT_ENOMEM;
 	rc = scan(calendar, text, len, days, &filled, &line);
+	if (!rc) {
+		rc = check_conflicts(days, n, &line);
+		if (rc && out_error_line)
+			*out_error_line = line;
+	}
 	if (!rc)
 		rc = bpacct__calendar_reserve(calendar, n);
 	if (rc) {

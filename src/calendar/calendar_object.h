@@ -17,7 +17,13 @@ typedef struct bpacct__host_day {
 	int32_t day;   /* inside the calendar's range */
 	int32_t kind;  /* holiday, compensatory, swap_off or makeup */
 	char *name;    /* copy from bpacct__calendar_copy_name(), or NULL */
+	int32_t line;  /* its CSV line, 1-based; 0 for bpacct_calendar_add_day */
 } bpacct__host_day;
+
+/* Rules C1 and E7: 1 if day (inside the range) is a statutory holiday of
+ * the built-in calendar, which a host day may not make a working day;
+ * calendar.c says which days those are. */
+int bpacct__calendar_statutory(const bpacct_calendar *c, int32_t day);
 
 /* Copies len bytes of a name (NUL added) through the calendar's
  * allocator; len 0 gives NULL.  Returns a bpacct status. */

@@ -70,13 +70,15 @@ static inline void bpacct__civil_from_days(int32_t z, int32_t *y, int32_t *m,
 	*d = dd;
 }
 
-/* ISO weekday, 1 = Monday .. 7 = Sunday; day 0 (1970-01-01) was Thursday. */
+/* ISO weekday, 1 = Monday .. 7 = Sunday; day 0 (1970-01-01) was Thursday.
+ * Defined for every int32_t: the remainder is taken before the offset of
+ * 3 is added, so that INT32_MAX + 3 never overflows. */
 static inline int32_t bpacct__weekday(int32_t day)
 {
-	int32_t w = (day + 3) % 7;
+	int32_t w = day % 7; /* -6 .. 6 */
 	if (w < 0)
 		w += 7;
-	return w + 1;
+	return (w + 3) % 7 + 1;
 }
 
 /* The local (UTC+7) day of an instant; the caller checks the range. */

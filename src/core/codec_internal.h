@@ -15,11 +15,18 @@
 
 /* The stored format (docs/engine.md): a type tag and a format version
  * first, then fixed-width little-endian fields, then length-prefixed
- * strings. */
+ * strings, then the CRC-32C of every byte before it (4 bytes, little
+ * endian: rules E8).  Version 2 added the check (and the account's first
+ * use, the request's standing reasons); version 1 records are refused. */
 #define BPACCT__TAG_ACCOUNT 0x41u /* 'A' */
 #define BPACCT__TAG_REQUEST 0x52u /* 'R' */
 #define BPACCT__TAG_ENTRY 0x45u   /* 'E' */
-#define BPACCT__FORMAT_VERSION 1u
+#define BPACCT__FORMAT_VERSION 2u
+/* Bytes of the check at the end of every record. */
+#define BPACCT__CHECK_BYTES 4u
+
+/* CRC-32C of n bytes (crc32c.c). */
+uint32_t bpacct__crc32c(const uint8_t *p, size_t n);
 
 typedef struct bpacct__reader {
 	const uint8_t *p;
@@ -110,6 +117,17 @@ static inline uint8_t *bpacct__put_head(uint8_t *p, uint32_t tag)
 	p[0] = (uint8_t)tag;
 	p[1] = (uint8_t)BPACCT__FORMAT_VERSION;
 	return p + 2;
+}
+
+/* The check of a record whose bytes run from `start` to `p`: written
+ * after the last field; returns the end of the record. */
+static inline uint8_t *bpacct__put_check(uint8_t *start, uint8_t *p)
+{
+	uint32_t c = bpacct__crc32c(start, (size_t)(p - start));
+
+	for (unsigned i = 0; i < 4; i++)
+		p[i] = (uint8_t)(c >> (8u * i));
+	return p + 4;
 }
 
 /* A byte of at most max. */

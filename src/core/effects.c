@@ -42,6 +42,7 @@ static const field_row effect_fields[] = {
 	{ BPACCT_FIELD_FEE, T_NOT },
 	{ BPACCT_FIELD_DETAIL, T_NOT | T_AUD },
 	{ BPACCT_FIELD_REASON_COUNT, T_OUT | T_NOT | T_AUD | T_REF },
+	{ BPACCT_FIELD_REPLAY, T_OUT },
 };
 
 static int effect_has(const bpacct__effect *e, int32_t field)
@@ -95,6 +96,7 @@ static int64_t effect_value(const bpacct__effect *e, int32_t field)
 	case BPACCT_FIELD_DOCUMENT: return e->document;
 	case BPACCT_FIELD_AVAILABLE_FROM: return e->available_from;
 	case BPACCT_FIELD_FEE: return e->fee;
+	case BPACCT_FIELD_REPLAY: return e->replay;
 	default: return e->nreasons; /* BPACCT_FIELD_REASON_COUNT */
 	}
 }
@@ -167,6 +169,7 @@ int bpacct_account_get_int(const bpacct_account *a, int32_t field,
 	case BPACCT_FIELD_STATE: *out = a->state; break;
 	case BPACCT_FIELD_HOLDER_ID_TYPE: *out = a->holder_id_type; break;
 	case BPACCT_FIELD_ISSUED: *out = a->issued; break;
+	case BPACCT_FIELD_FIRST_USED: *out = a->first_used; break;
 	case BPACCT_FIELD_LAST_USED: *out = a->last_used; break;
 	case BPACCT_FIELD_LOCKED: *out = a->locked; break;
 	case BPACCT_FIELD_CANCELLED: *out = a->cancelled; break;
@@ -221,7 +224,7 @@ int bpacct_request_get_int(const bpacct_request *r, int32_t field,
 	case BPACCT_FIELD_FIRST_OUTCOME: *out = r->first_outcome; break;
 	case BPACCT_FIELD_DOCUMENTS: *out = r->documents; break;
 	case BPACCT_FIELD_DUE: *out = r->due; break;
-	case BPACCT_FIELD_REASON_COUNT: *out = r->nfirst_reasons; break;
+	case BPACCT_FIELD_REASON_COUNT: *out = r->nreasons; break;
 	default: return BPACCT_ENOTFOUND;
 	}
 	return BPACCT_OK;

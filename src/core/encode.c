@@ -64,13 +64,20 @@ int bpacct__decode(void *out, const bpacct__form *form,
 		struct bpacct_request request;
 		struct bpacct_entry entry;
 	} tmp;
-	bpacct__reader r = { record, len, 0, 0 };
+	bpacct__reader r = { record, 0, 0, 0 };
 	int rc;
 
 	if (!out || !record)
 		return BPACCT_EINVAL;
 	if (magic_of(out) != form->magic)
 		return BPACCT_EMISUSE;
+	/* E8: the check first, so that no field of a damaged record is
+	 * believed, not even its tag. */
+	if (len < 2u + BPACCT__CHECK_BYTES)
+		return BPACCT_EPARSE;
+	r.len = len - BPACCT__CHECK_BYTES;
+	if (bpacct__le32(record + r.len) != bpacct__crc32c(record, r.len))
+		return BPACCT_EPARSE;
 	/* Decode into a zeroed copy: the output is written only whole,
 	 * and keeps its magic and the allocator it was made with. */
 	memset(&tmp, 0, form->size);
@@ -111,6 +118,7 @@ void bpacct__account_reset(struct bpacct_account *a, const char *id,
 	a->magic = BPACCT__ACCOUNT_MAGIC;
 	a->state = BPACCT_STATE_NONE;
 	a->issued = BPACCT_INSTANT_NONE;
+	a->first_used = BPACCT_INSTANT_NONE;
 	a->last_used = BPACCT_INSTANT_NONE;
 	a->locked = BPACCT_INSTANT_NONE;
 	a->cancelled = BPACCT_INSTANT_NONE;
@@ -172,9 +180,9 @@ static int check_args(const void *rec, uint32_t magic, const void *buf,
 	return m == magic ? BPACCT_OK : BPACCT_EMISUSE;
 }
 
-/* An account's bytes before its strings: the header, 4 u8, 3 i32 and
- * 7 i64 (docs/engine.md, "Record format"). */
-#define ACCOUNT_FIXED (2u + 4u + 3u * 4u + 7u * 8u)
+/* An account's bytes but its strings: the header, 4 u8, 3 i32, 8 i64
+ * and the check (docs/engine.md, "Record format"). */
+#define ACCOUNT_FIXED (2u + 4u + 3u * 4u + 8u * 8u + BPACCT__CHECK_BYTES)
 
 int bpacct_account_encode(const bpacct_account *a, uint8_t *buf,
 			  size_t size, size_t *out_len)
@@ -202,6 +210,7 @@ int bpacct_account_encode(const bpacct_account *a, uint8_t *buf,
 	p = bpacct__put_u32(p, (uint32_t)a->pending_rule);
 	p = bpacct__put_u32(p, (uint32_t)a->pending_channel);
 	p = bpacct__put_u64(p, (uint64_t)a->issued);
+	p = bpacct__put_u64(p, (uint64_t)a->first_used);
 	p = bpacct__put_u64(p, (uint64_t)a->last_used);
 	p = bpacct__put_u64(p, (uint64_t)a->locked);
 	p = bpacct__put_u64(p, (uint64_t)a->cancelled);
@@ -209,6 +218,7 @@ int bpacct_account_encode(const bpacct_account *a, uint8_t *buf,
 	p = bpacct__put_u64(p, (uint64_t)a->changed);
 	p = bpacct__put_u64(p, a->revision);
 	p = bpacct__put_texts(p, t, 4);
+	p = bpacct__put_check(buf, p);
 	*out_len = (size_t)(p - buf);
 	return BPACCT_OK;
 }
@@ -227,6 +237,7 @@ static void read_account(bpacct__reader *r, void *record)
 	a->pending_rule = get_small(r, RULE_MAX);
 	a->pending_channel = get_small(r, CHANNEL_MAX);
 	a->issued = bpacct__get_i64(r);
+	a->first_used = bpacct__get_i64(r);
 	a->last_used = bpacct__get_i64(r);
 	a->locked = bpacct__get_i64(r);
 	a->cancelled = bpacct__get_i64(r);
@@ -252,9 +263,15 @@ int bpacct_account_decode(bpacct_account *account, const uint8_t *record,
 	return bpacct__decode(account, &form, record, len);
 }
 
-/* A request's bytes before its reasons and strings: the header, 7 u8,
- * 2 u32 and 4 i64. */
-#define REQUEST_FIXED (2u + 7u + 2u * 4u + 4u * 8u)
+/* A request's bytes but its reasons and strings: the header, 8 u8,
+ * 2 u32, 4 i64 and the check. */
+#define REQUEST_FIXED (2u + 8u + 2u * 4u + 4u * 8u + BPACCT__CHECK_BYTES)
+
+static uint32_t reasons_kept(uint32_t n)
+{
+	/* a record is trusted no further than its array */
+	return n > BPACCT__REASONS_MAX ? BPACCT__REASONS_MAX : n;
+}
 
 int bpacct_request_encode(const bpacct_request *q, uint8_t *buf, size_t size,
 			  size_t *out_len)
@@ -262,21 +279,20 @@ int bpacct_request_encode(const bpacct_request *q, uint8_t *buf, size_t size,
 	bpacct__text t[6];
 	uint8_t *p = buf;
 	size_t need;
-	uint32_t n;
+	uint32_t n, m;
 	int rc = check_args(q, BPACCT__REQUEST_MAGIC, buf, out_len);
 
 	if (rc != BPACCT_OK)
 		return rc;
-	n = q->nfirst_reasons;
-	if (n > BPACCT__REASONS_MAX) /* a record is trusted no further */
-		n = BPACCT__REASONS_MAX;
+	n = reasons_kept(q->nfirst_reasons);
+	m = reasons_kept(q->nreasons);
 	t[0] = bpacct__text_of(q->id, sizeof q->id);
 	t[1] = bpacct__text_of(q->account, sizeof q->account);
 	t[2] = bpacct__text_of(q->requester, sizeof q->requester);
 	t[3] = bpacct__text_of(q->enterprise_code, sizeof q->enterprise_code);
 	t[4] = bpacct__text_of(q->id_number, sizeof q->id_number);
 	t[5] = bpacct__text_of(q->na20_account, sizeof q->na20_account);
-	need = REQUEST_FIXED + 4u * n + bpacct__texts_size(t, 6);
+	need = REQUEST_FIXED + 4u * (n + m) + bpacct__texts_size(t, 6);
 	if (need > size)
 		return BPACCT_EBUFSIZE;
 	p = bpacct__put_head(p, BPACCT__TAG_REQUEST);
@@ -287,6 +303,7 @@ int bpacct_request_encode(const bpacct_request *q, uint8_t *buf, size_t size,
 	p = bpacct__put_u8(p, q->result_channel);
 	p = bpacct__put_u8(p, q->id_type);
 	p = bpacct__put_u8(p, n);
+	p = bpacct__put_u8(p, m);
 	p = bpacct__put_u32(p, q->documents);
 	p = bpacct__put_u32(p, q->na20_present);
 	p = bpacct__put_u64(p, (uint64_t)q->submitted);
@@ -295,7 +312,10 @@ int bpacct_request_encode(const bpacct_request *q, uint8_t *buf, size_t size,
 	p = bpacct__put_u64(p, (uint64_t)q->first_received);
 	for (uint32_t i = 0; i < n; i++)
 		p = bpacct__put_u32(p, (uint32_t)q->first_reasons[i]);
+	for (uint32_t i = 0; i < m; i++)
+		p = bpacct__put_u32(p, (uint32_t)q->reasons[i]);
 	p = bpacct__put_texts(p, t, 6);
+	p = bpacct__put_check(buf, p);
 	*out_len = (size_t)(p - buf);
 	return BPACCT_OK;
 }
@@ -316,6 +336,7 @@ static void read_request(bpacct__reader *r, void *record)
 	q->result_channel = (uint8_t)bpacct__get_u8(r, CHANNEL_MAX);
 	q->id_type = (uint8_t)bpacct__get_u8(r, BPACCT_ID_PASSPORT);
 	q->nfirst_reasons = (uint8_t)bpacct__get_u8(r, BPACCT__REASONS_MAX);
+	q->nreasons = (uint8_t)bpacct__get_u8(r, BPACCT__REASONS_MAX);
 	q->documents = bpacct__get_u32(r, DOCS_ALL);
 	q->na20_present = bpacct__get_u32(r, 0xFFu); /* 7 fields + seal */
 	q->submitted = bpacct__get_i64(r);
@@ -324,6 +345,8 @@ static void read_request(bpacct__reader *r, void *record)
 	q->first_received = bpacct__get_i64(r);
 	for (uint32_t i = 0; i < q->nfirst_reasons; i++)
 		q->first_reasons[i] = bpacct__get_reason(r);
+	for (uint32_t i = 0; i < q->nreasons; i++)
+		q->reasons[i] = bpacct__get_reason(r);
 	bpacct__get_str(r, q->id, 1, sizeof q->id);
 	bpacct__get_str(r, q->account, 0, sizeof q->account);
 	bpacct__get_str(r, q->requester, 0, sizeof q->requester);

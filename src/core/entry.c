@@ -150,9 +150,9 @@ int bpacct_entry_reason(const bpacct_entry *entry, uint32_t k,
 /* The stored "to": a state, or 0xFF for the audit of a refused input. */
 #define TO_REFUSED_BYTE 0xFFu
 
-/* An entry's bytes before its reasons and strings: the header, 13 u8,
- * 1 u32 and 4 i64. */
-#define ENTRY_FIXED (2u + 13u + 4u + 4u * 8u)
+/* An entry's bytes but its reasons and strings: the header, 13 u8,
+ * 1 u32, 4 i64 and the check. */
+#define ENTRY_FIXED (2u + 13u + 4u + 4u * 8u + BPACCT__CHECK_BYTES)
 
 /* The strings, measured, in their stored order. */
 static void entry_texts(const struct bpacct_entry *e, bpacct__text t[7])
@@ -205,6 +205,7 @@ int bpacct_entry_encode(const bpacct_entry *e, uint8_t *buf, size_t size,
 	for (uint32_t i = 0; i < n; i++)
 		p = bpacct__put_u32(p, (uint32_t)e->reasons[i]);
 	p = bpacct__put_texts(p, t, 7);
+	p = bpacct__put_check(buf, p);
 	*out_len = (size_t)(p - buf);
 	return BPACCT_OK;
 }

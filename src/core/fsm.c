@@ -38,6 +38,7 @@
 #define GO(to, act) { BPACCT__G_ALWAYS, BPACCT__A_##act, (int16_t)(to), 0 }
 #define IF(g, to, act) { BPACCT__G_##g, BPACCT__A_##act, (int16_t)(to), 0 }
 #define NO(r) { BPACCT__G_ALWAYS, BPACCT__A_NONE, -1, BPACCT_REASON_##r }
+#define NO_IF(g, r) { BPACCT__G_##g, BPACCT__A_NONE, -1, BPACCT_REASON_##r }
 #define C1(a) { 1, { a } }
 #define C2(a, b) { 2, { a, b } }
 #define C3(a, b, c) { 3, { a, b, c } }
@@ -64,7 +65,8 @@ static const bpacct__fsm_cell account_table[BPACCT__STATES]
 		   NO(NOT_IN_PROCEDURE)),     /* XNC has no lock */
 		C1(GO(S_ACTIVE, REQUEST)),
 		C1(GO(S_ACTIVE, SUPPLEMENT)),
-		C2(IF(CANCELLABLE, S_CANCELLED, CANCEL), /* BP-R3 */
+		C3(NO_IF(NOT_OFFICER, ACTOR_NOT_ALLOWED), /* E5 */
+		   IF(CANCELLABLE, S_CANCELLED, CANCEL), /* BP-R3 */
 		   NO(NOTHING_PENDING)),
 		C3(IF(CANCEL_DUE, S_CANCELLED, EXPIRE), /* BP-R3, XNC-R4 */
 		   IF(WARNING_DUE, S_ACTIVE, WARN), GO(S_ACTIVE, NONE)),
@@ -77,7 +79,8 @@ static const bpacct__fsm_cell account_table[BPACCT__STATES]
 		C1(NO(ALREADY_LOCKED)),
 		C1(GO(S_LOCKED, REQUEST)),
 		C1(GO(S_LOCKED, SUPPLEMENT)),
-		C2(IF(CANCELLABLE, S_CANCELLED, CANCEL), /* BP-B2 */
+		C3(NO_IF(NOT_OFFICER, ACTOR_NOT_ALLOWED), /* E5 */
+		   IF(CANCELLABLE, S_CANCELLED, CANCEL), /* BP-B2 */
 		   NO(NOTHING_PENDING)),
 		C3(IF(CANCEL_DUE, S_CANCELLED, EXPIRE), /* BP-R4 */
 		   IF(WARNING_DUE, S_LOCKED, WARN), GO(S_LOCKED, NONE)),
@@ -219,7 +222,8 @@ static const char document_names[][W] = { "none", "NB10", "MAU06" };
 static const char procedure_names[][W] = { "bp", "xnc" };
 static const char guard_names[][W] = { "", "lock rule", "unlock policy",
 				       "inactivity rule", "cancellation owed",
-				       "cancellation due", "warning due" };
+				       "cancellation due", "warning due",
+				       "not an officer" };
 static const char action_names[][W] = { "", "issue", "last use", "lock",
 					"unlock", "set flag", "judge",
 					"judge", "cancel now",

@@ -31,7 +31,8 @@ typedef enum bpacct__guard {
 				      * inactivity one is due, at the instant */
 	BPACCT__G_CANCEL_DUE = 5,    /* a cancellation is due at the instant */
 	BPACCT__G_WARNING_DUE = 6,   /* the inactivity warning is due */
-	BPACCT__GUARDS = 7
+	BPACCT__G_NOT_OFFICER = 7,   /* the actor is not an officer (E5) */
+	BPACCT__GUARDS = 8
 } bpacct__guard;
 
 /* What the step does on an accepted row. */

@@ -5,10 +5,19 @@
  * copies, appends its effects, and writes the records last, so a refused
  * input or an error leaves both records exactly as they were.
  *
- * Before the table come two checks that do not depend on the state: a
- * request id already decided returns its first outcome (E2) and one given
- * for another account is refused (REQUEST_ID_REUSED); an event dated before
- * the account's last change is refused (OUT_OF_ORDER).
+ * What runs first (E6): before the event, everything the account owes at
+ * or before the event's instant (a warning, a cancellation) runs as the
+ * engine's own tick would, recorded at its due instant by the system; the
+ * event then meets the state that results.  So a use or a lock arriving
+ * after a passed due, with no tick in between, finds the account as the
+ * rules left it, whoever drives the core and however often it ticks.
+ *
+ * Before the table come the checks that do not depend on the state: a
+ * request id given by another requester or for another account is refused
+ * (REQUEST_ID_REUSED, revealing nothing), one given again by its requester
+ * returns the standing outcome (E2), a supplement from anyone but the
+ * requester on record is refused (NOT_OWNER, E5); an event dated before the
+ * account's last change is refused (OUT_OF_ORDER).
  */
 #include <string.h>
 
@@ -39,38 +48,68 @@ static const uint8_t default_actor[BPACCT__INPUTS + 1] = {
 	BPACCT_ACTOR_OFFICER,
 };
 
-/* E2: a decided request returns its first outcome, changes nothing. */
+/* E2: a decided request given again by its requester returns its
+ * standing outcome (the latest decision), marked as a replay, and changes
+ * nothing. */
 static void replay(const bpacct__step *s, const struct bpacct_request *r)
 {
 	bpacct__effect *e = bpacct__effect_add(s, BPACCT_EFFECT_OUTCOME);
 
-	e->outcome = r->first_outcome;
-	e->received = r->first_received;
+	e->outcome = r->outcome;
+	e->received = r->received;
 	e->channel = r->channel;
-	if (r->first_outcome == BPACCT_OUTCOME_ACCEPTED)
+	e->replay = 1;
+	if (r->outcome == BPACCT_OUTCOME_ACCEPTED)
 		e->due = r->due;
-	bpacct__effect_reasons(e, r->first_reasons, r->nfirst_reasons);
+	bpacct__effect_reasons(e, r->reasons, r->nreasons);
 }
 
-/* Checks that come before the table: the request id (E2) and the order of
- * events.  Returns 1 when the step is decided. */
+/* Whether the event comes from the requester on record (E2, E5): a
+ * request record not yet written has none, and anyone may start it. */
+static int from_requester(const bpacct__step *s,
+			  const struct bpacct_request *req)
+{
+	const char *who = s->event->requester;
+
+	return req->state == BPACCT_REQUEST_NONE ||
+	       (who && bpacct__text_same(who, req->requester));
+}
+
+/* The checks of a request id (E2, E5).  Returns 1 when decided. */
+static int precheck_request(const bpacct__step *s,
+			    const struct bpacct_account *acc,
+			    const struct bpacct_request *req)
+{
+	const bpacct__request_row *row;
+	int same_account = req->account[0] == '\0' ||
+			   bpacct__text_same(req->account, acc->id);
+
+	/* Another account, or another requester reusing an id: refused
+	 * alike, so that the refusal tells a stranger nothing. */
+	if (!same_account || (s->input == BPACCT_INPUT_REQUEST &&
+			      !from_requester(s, req))) {
+		bpacct__refuse(s, BPACCT_REASON_REQUEST_ID_REUSED);
+		return 1;
+	}
+	if (s->input == BPACCT_INPUT_SUPPLEMENT && !from_requester(s, req)) {
+		bpacct__refuse(s, BPACCT_REASON_NOT_OWNER);
+		return 1;
+	}
+	row = bpacct__request_row_find(req->state, s->input, 0);
+	if (row && row->replay) {
+		replay(s, req);
+		return 1;
+	}
+	return 0;
+}
+
+/* Checks that come before the table: the request id (E2, E5) and the
+ * order of events.  Returns 1 when the step is decided. */
 static int precheck(const bpacct__step *s, const struct bpacct_account *acc,
 		    const struct bpacct_request *req)
 {
-	if (req) {
-		const bpacct__request_row *row;
-
-		if (req->account[0] != '\0' &&
-		    !bpacct__text_same(req->account, acc->id)) {
-			bpacct__refuse(s, BPACCT_REASON_REQUEST_ID_REUSED);
-			return 1;
-		}
-		row = bpacct__request_row_find(req->state, s->input, 0);
-		if (row && row->replay) {
-			replay(s, req);
-			return 1;
-		}
-	}
+	if (req && precheck_request(s, acc, req))
+		return 1;
 	if (acc->changed != BPACCT_INSTANT_NONE && s->at < acc->changed) {
 		bpacct__refuse(s, BPACCT_REASON_OUT_OF_ORDER);
 		return 1;
@@ -113,9 +152,7 @@ static int step(const bpacct__step *s, struct bpacct_account *acc,
 		return BPACCT_OK;
 	}
 	if (row->action == BPACCT__A_USE) {
-		acc->last_used = s->at; /* BP-R5 (b) */
-		acc->flags &= (uint8_t)~BPACCT__ACC_WARNED;
-		bpacct__touch(acc, s->at);
+		bpacct__use(acc, s->at);
 		return BPACCT_OK;
 	}
 	/* memcpy, not assignment: the records are bytes a store may keep,
@@ -229,11 +266,60 @@ static int check_call(const bpacct_profile *p, const bpacct_calendar *c,
 	return check_event(p, c, acc, req, ev);
 }
 
+/* Most steps E6 runs before an event: the inactivity warning, then a
+ * cancellation (nothing is left after one), with room to spare. */
+#define OWED_STEPS_MAX 4
+
+static int next_due(const bpacct_profile *profile,
+		    const bpacct_calendar *calendar,
+		    const struct bpacct_account *account, int64_t *out_due);
+
+/* E6: runs what `acc` owes at or before the event's instant, as the
+ * engine's tick would (actor system, each at its due instant), so that the
+ * event meets the state the rules left.  Nothing runs for a tick (it is
+ * that run), nor for an event dated before the account's last change (it
+ * is refused as out of order). */
+static int run_owed(const bpacct__step *ev, struct bpacct_account *acc)
+{
+	bpacct__step t = *ev;
+
+	if (ev->input == BPACCT_INPUT_TICK)
+		return BPACCT_OK;
+	t.input = BPACCT_INPUT_TICK;
+	t.actor = BPACCT_ACTOR_SYSTEM;
+	t.request = NULL;
+	t.account = acc;
+	for (int k = 0; k < OWED_STEPS_MAX; k++) {
+		uint64_t revision = acc->revision;
+		int64_t due = BPACCT_INSTANT_NONE;
+		int rc;
+
+		if (acc->state != BPACCT_STATE_ACTIVE &&
+		    acc->state != BPACCT_STATE_LOCKED)
+			return BPACCT_OK;
+		if (acc->changed != BPACCT_INSTANT_NONE &&
+		    ev->at < acc->changed)
+			return BPACCT_OK;
+		rc = next_due(ev->profile, ev->calendar, acc, &due);
+		if (rc != BPACCT_OK || due == BPACCT_INSTANT_NONE ||
+		    due > ev->at)
+			return rc;
+		rc = step(&t, acc, NULL);
+		if (rc != BPACCT_OK || acc->revision == revision)
+			return rc; /* nothing moved: nothing more will */
+	}
+	return BPACCT_OK;
+}
+
 int bpacct_apply(const bpacct_profile *profile,
 		 const bpacct_calendar *calendar, bpacct_account *account,
 		 bpacct_request *request, const bpacct_event *event,
 		 bpacct_effects *effects)
 {
+	/* The step works on these; the caller's records are written once,
+	 * at the end, and only when every part succeeded. */
+	struct bpacct_account acc;
+	struct bpacct_request req;
 	bpacct__step s;
 	int rc;
 	int uses_request;
@@ -246,45 +332,45 @@ int bpacct_apply(const bpacct_profile *profile,
 	}
 	uses_request = event->input == BPACCT_INPUT_REQUEST ||
 		       event->input == BPACCT_INPUT_SUPPLEMENT;
+	memcpy(&acc, account, sizeof acc);
+	if (uses_request)
+		memcpy(&req, request, sizeof req);
 	s.profile = profile;
 	s.calendar = calendar;
 	s.event = event;
 	s.fx = effects;
-	s.account = account;
-	s.request = uses_request ? request : NULL;
+	s.account = &acc;
+	s.request = uses_request ? &req : NULL;
 	s.at = event->at;
 	s.input = event->input;
 	s.actor = event->actor != BPACCT_ACTOR_NONE
 			  ? event->actor
 			  : default_actor[event->input];
 	effects->count = 0;
-	rc = step(&s, account, uses_request ? request : NULL);
-	if (rc != BPACCT_OK)
+	rc = run_owed(&s, &acc);
+	if (rc == BPACCT_OK)
+		rc = step(&s, &acc, uses_request ? &req : NULL);
+	if (rc != BPACCT_OK) {
 		effects->count = 0;
-	return rc;
+		return rc;
+	}
+	if (acc.revision != account->revision)
+		memcpy(account, &acc, sizeof acc);
+	if (uses_request)
+		memcpy(request, &req, sizeof req);
+	return BPACCT_OK;
 }
 
-int bpacct_account_next_due(const bpacct_profile *profile,
-			    const bpacct_calendar *calendar,
-			    const bpacct_account *account, int64_t *out_due)
+static int next_due(const bpacct_profile *profile,
+		    const bpacct_calendar *calendar,
+		    const struct bpacct_account *account, int64_t *out_due)
 {
 	int64_t due = BPACCT_INSTANT_NONE, inactivity = BPACCT_INSTANT_NONE;
+	int64_t warn;
 	int rc;
 
-	if (!profile || !calendar || !account || !out_due)
-		return BPACCT_EINVAL;
-	if (account->magic != BPACCT__ACCOUNT_MAGIC ||
-	    !bpacct__calendar_ok(calendar))
-		return BPACCT_EMISUSE;
-	if (!bpacct__profile_builtin(profile)) {
-		rc = bpacct_profile_check(profile);
-		if (rc != BPACCT_OK)
-			return rc;
-	}
 	if (account->state == BPACCT_STATE_ACTIVE ||
 	    account->state == BPACCT_STATE_LOCKED) {
-		int64_t warn;
-
 		if (account->pending_rule != 0)
 			due = account->pending_due;
 		rc = bpacct__inactivity_due(profile, calendar, account,
@@ -300,4 +386,23 @@ int bpacct_account_next_due(const bpacct_profile *profile,
 	}
 	*out_due = due;
 	return BPACCT_OK;
+}
+
+int bpacct_account_next_due(const bpacct_profile *profile,
+			    const bpacct_calendar *calendar,
+			    const bpacct_account *account, int64_t *out_due)
+{
+	int rc;
+
+	if (!profile || !calendar || !account || !out_due)
+		return BPACCT_EINVAL;
+	if (account->magic != BPACCT__ACCOUNT_MAGIC ||
+	    !bpacct__calendar_ok(calendar))
+		return BPACCT_EMISUSE;
+	if (!bpacct__profile_builtin(profile)) {
+		rc = bpacct_profile_check(profile);
+		if (rc != BPACCT_OK)
+			return rc;
+	}
+	return next_due(profile, calendar, account, out_due);
 }

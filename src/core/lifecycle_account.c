@@ -48,9 +48,11 @@ int bpacct__inactivity_due(const bpacct_profile *p, const bpacct_calendar *c,
 				     NULL, NULL);
 	if (rc != BPACCT_OK)
 		return rc;
-	/* BP-R5 (a): only an account never used within the period. */
-	if (!rolling && a->last_used != BPACCT_INSTANT_NONE &&
-	    a->last_used < due)
+	/* BP-R5 (a): only an account never used within the period.  The
+	 * first use decides, not the last: an account used in its first
+	 * month and again after the mark was used within the period. */
+	if (!rolling && a->first_used != BPACCT_INSTANT_NONE &&
+	    a->first_used < due)
 		return BPACCT_OK;
 	*out = due;
 	return BPACCT_OK;
@@ -136,7 +138,15 @@ int bpacct__guard_holds(const bpacct__step *s, int32_t guard,
 		rc = dues_get(s, d);
 		choose(s, d, guard == BPACCT__G_CANCELLABLE, &c);
 		*out = c.case_ != BPACCT_CASE_NONE;
+		/* In due order (E6): a warning due before the cancellation
+		 * goes out first, as it would have with a tick in time. */
+		if (guard == BPACCT__G_CANCEL_DUE && d->warning <= s->at &&
+		    d->warning != BPACCT_INSTANT_NONE && d->warning < c.due)
+			*out = 0;
 		return rc;
+	case BPACCT__G_NOT_OFFICER:
+		*out = s->actor != BPACCT_ACTOR_OFFICER;
+		return BPACCT_OK;
 	case BPACCT__G_WARNING_DUE:
 		rc = dues_get(s, d);
 		*out = d->warning != BPACCT_INSTANT_NONE && d->warning <= s->at;
@@ -163,6 +173,34 @@ static int32_t holder_reason(const bpacct__step *s)
 	return reason;
 }
 
+void bpacct__use(struct bpacct_account *next, int64_t at)
+{
+	if (next->first_used == BPACCT_INSTANT_NONE)
+		next->first_used = at;
+	next->last_used = at;
+	next->flags &= (uint8_t)~BPACCT__ACC_WARNED;
+	bpacct__touch(next, at);
+}
+
+/* E5: who an account may be issued to.  A procedure that checks
+ * enterprise codes issues only to a valid one; one whose notices go to a
+ * holder needs the holder's valid identity document on record. */
+static int32_t issue_reason(const bpacct__step *s, int with_holder)
+{
+	const bpacct_profile *p = s->profile;
+	const char *owner = s->event->owner;
+	int32_t reason = 0;
+
+	if ((p->checks & BPACCT_CHECK_ENTERPRISE_CODE) &&
+	    (bpacct_enterprise_code_check(owner, strlen(owner), &reason) !=
+		     BPACCT_OK ||
+	     reason != 0))
+		return BPACCT_REASON_INVALID_ENTERPRISE_CODE;
+	if ((p->recipients & BPACCT_RECIPIENT_HOLDER) && !with_holder)
+		return BPACCT_REASON_HOLDER_REQUIRED;
+	return with_holder ? holder_reason(s) : 0;
+}
+
 static int act_issue(const bpacct__step *s, struct bpacct_account *next)
 {
 	const bpacct_event *ev = s->event;
@@ -171,7 +209,7 @@ static int act_issue(const bpacct__step *s, struct bpacct_account *next)
 	 * recipient of the notice, BP-R6); XNC's is ignored. */
 	int with_holder = holder && holder[0] &&
 			  (s->profile->recipients & BPACCT_RECIPIENT_HOLDER);
-	int32_t reason = with_holder ? holder_reason(s) : 0;
+	int32_t reason = issue_reason(s, with_holder);
 	int64_t due = BPACCT_INSTANT_NONE;
 	bpacct__effect *e;
 	int rc;
@@ -188,6 +226,7 @@ static int act_issue(const bpacct__step *s, struct bpacct_account *next)
 	next->flags = 0;
 	next->procedure = s->profile->procedure;
 	next->issued = s->at;
+	next->first_used = BPACCT_INSTANT_NONE;
 	next->last_used = BPACCT_INSTANT_NONE;
 	next->locked = BPACCT_INSTANT_NONE;
 	next->cancelled = BPACCT_INSTANT_NONE;
@@ -349,10 +388,8 @@ int bpacct__act(const bpacct__step *s, int32_t action, bpacct__next *n,
 	switch (action) {
 	case BPACCT__A_ISSUE:
 		return act_issue(s, &n->account);
-	case BPACCT__A_USE: /* BP-R5 (b): the last use */
-		n->account.last_used = s->at;
-		n->account.flags &= (uint8_t)~BPACCT__ACC_WARNED;
-		bpacct__touch(&n->account, s->at);
+	case BPACCT__A_USE:
+		bpacct__use(&n->account, s->at);
 		return BPACCT_OK;
 	case BPACCT__A_LOCK:
 		return act_lock(s, &n->account);

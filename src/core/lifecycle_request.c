@@ -158,6 +158,15 @@ static void keep_papers(struct bpacct_request *q, const bpacct_event *ev)
 	q->documents |= ev->documents & ALL_DOCS;
 }
 
+/* The standing decision (E2): what a replay answers. */
+static void keep_standing(struct bpacct_request *q, const bpacct__verdict *v)
+{
+	q->outcome = (uint8_t)v->outcome;
+	q->nreasons = (uint8_t)v->nreasons;
+	memset(q->reasons, 0, sizeof q->reasons);
+	memcpy(q->reasons, v->reasons, v->nreasons * sizeof v->reasons[0]);
+}
+
 /* The channel of the cancellation notice of an accepted request (BP-R6:
  * the application's; XNC-R5: the result channel). */
 static int32_t notice_channel(const bpacct_profile *p,
@@ -262,7 +271,7 @@ int bpacct__judge_request(const bpacct__step *s, bpacct__next *n)
 	if (!row)
 		return BPACCT_EINVAL; /* unreachable: a row per outcome */
 	q->state = (uint8_t)row->to;
-	q->outcome = (uint8_t)v.outcome;
+	keep_standing(q, &v);
 	q->first_outcome = (uint8_t)v.outcome;
 	q->channel = (uint8_t)ch;
 	q->result_channel = (uint8_t)(channel_in_range(ev->result_channel)
@@ -363,7 +372,7 @@ int bpacct__judge_supplement(const bpacct__step *s, bpacct__next *n)
 		return BPACCT_OK;
 	}
 	q->state = (uint8_t)row->to;
-	q->outcome = (uint8_t)v.outcome;
+	keep_standing(q, &v);
 	q->received = r.received; /* BP-R3: the complete application's */
 	q->due = v.outcome == BPACCT_OUTCOME_ACCEPTED ? r.due
 						      : BPACCT_INSTANT_NONE;

@@ -3,7 +3,8 @@
  *   python3 tools/gen/gen_lunar.py src/core/lunar_table.c
  * (tools/gen/gen_lunar.py and lunar_astro.py: new moons per Meeus
  * ch. 49, solar longitude per VSOP87D / Meeus App. III, Delta T per
- * Espenak-Meeus; see docs/lunar.md).  The meson test
+ * Espenak-Meeus; close calls per Swiss Ephemeris, CLOSE_CALLS;
+ * see docs/lunar.md).  The meson test
  * lunar-table-fresh checks that this file matches the generator.
  *
  * One row per lunar year 1900-2199 at UTC+07:00:
@@ -81,7 +82,7 @@ const bpacct__lunar_year bpacct__lunar_years[BPACCT__LUNAR_YEARS] = {
 	{ -2149, 0x0725, 0, 0 }, /* 1964-02-13 */
 	{ -1795, 0x064b, 0, 0 }, /* 1965-02-01 */
 	{ -1441, 0x0c97, 3, 0 }, /* 1966-01-21 leap 3 */
-	{ -1057, 0x04ab, 0, 0 }, /* 1967-02-09 */
+	{ -1057, 0x049b, 0, 0 }, /* 1967-02-09 */
 	{ -703, 0x055b, 7, 0 }, /* 1968-01-29 leap 7 */
 	{ -319, 0x056b, 0, 0 }, /* 1969-02-16 */
 	{ 36, 0x0b69, 0, 0 }, /* 1970-02-06 */

@@ -35,6 +35,7 @@ bpacct__effect *bpacct__effect_add(const bpacct__step *s, int32_t type)
 	e->outcome = 0;
 	e->recipients = 0;
 	e->fee = 0;
+	e->replay = 0;
 	e->due = BPACCT_INSTANT_NONE;
 	e->received = BPACCT_INSTANT_NONE;
 	e->available_from = BPACCT_INSTANT_NONE;

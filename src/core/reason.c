@@ -180,8 +180,17 @@ static const reason_row rows[] = {
 	  "Tài khoản chưa được cấp.",
 	  "The account has not been issued." },
 	{ BPACCT_REASON_REQUEST_ID_REUSED, "request_id_reused",
-	  "Mã hồ sơ đề nghị đã được dùng cho một tài khoản khác.",
-	  "The request id is already used for another account." },
+	  "Mã hồ sơ đề nghị đã được sử dụng; hãy nộp hồ sơ với mã khác.",
+	  "The request id is already in use; submit under another id." },
+	{ BPACCT_REASON_ACTOR_NOT_ALLOWED, "actor_not_allowed",
+	  "Chỉ cán bộ có thẩm quyền mới được thực hiện việc hủy tài khoản.",
+	  "Only an authorised officer may execute the cancellation of an "
+	  "account." },
+	{ BPACCT_REASON_HOLDER_REQUIRED, "holder_required",
+	  "Chưa có giấy tờ tùy thân của người được cấp tài khoản "
+	  "(chứng minh nhân dân, căn cước công dân hoặc hộ chiếu).",
+	  "The identity document (CMND, CCCD or passport) of the account's "
+	  "holder is not given." },
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])

@@ -20,9 +20,10 @@
 /* Most reasons one outcome or refusal carries (every NA20 field and every
  * BP paper problem fit). */
 #define BPACCT__REASONS_MAX 16
-/* Most effects one step owes (outcome, transition, two notices, a
- * deadline, an audit, with room to spare). */
-#define BPACCT__EFFECTS_MAX 12
+/* Most effects one step owes: what was due first (a warning, a
+ * cancellation: 5) and the event's own (outcome, notice, deadline, audit),
+ * with room to spare. */
+#define BPACCT__EFFECTS_MAX 16
 /* Bytes of the detail text an audit effect keeps. */
 #define BPACCT__DETAIL_MAX 96
 
@@ -40,7 +41,8 @@ struct bpacct_account {
 	int32_t pending_rule;   /* bpacct_rule, 0 if nothing pending */
 	int32_t pending_channel; /* bpacct_channel of its notice */
 	int64_t issued;         /* BPACCT_INSTANT_NONE when unset */
-	int64_t last_used;
+	int64_t first_used;     /* BP-R5 (a): the first use */
+	int64_t last_used;      /* BP-R5 (b): the last use */
 	int64_t locked;
 	int64_t cancelled;
 	int64_t pending_due;
@@ -78,14 +80,16 @@ struct bpacct_request {
 	uint8_t result_channel; /* bpacct_channel */
 	uint8_t id_type;        /* of the attached identity document */
 	uint8_t nfirst_reasons;
-	uint8_t pad;
+	uint8_t nreasons;       /* of the standing (latest) decision, E2 */
 	uint32_t documents;     /* BPACCT_DOC_* received so far */
 	uint32_t na20_present;  /* NA20 fields received and valid */
 	int64_t submitted;      /* first submission instant */
-	int64_t received;       /* legal receipt of the complete request */
+	int64_t received;       /* legal receipt of the standing decision's
+				 * submission (the complete request's) */
 	int64_t due;            /* cancellation due, when accepted */
 	int64_t first_received; /* legal receipt of the first submission */
 	int32_t first_reasons[BPACCT__REASONS_MAX];
+	int32_t reasons[BPACCT__REASONS_MAX]; /* standing decision's */
 	char id[BPACCT_ID_MAX];
 	char account[BPACCT_ID_MAX];
 	char requester[BPACCT_CODE_MAX];
@@ -113,6 +117,7 @@ typedef struct bpacct__effect {
 	int32_t outcome;        /* bpacct_outcome */
 	uint32_t recipients;    /* BPACCT_RECIPIENT_* */
 	int32_t fee;
+	int32_t replay;         /* an outcome answering an id given again */
 	int64_t due;
 	int64_t received;
 	int64_t available_from;

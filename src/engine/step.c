@@ -227,6 +227,17 @@ static int check_event(bpacct_engine *e, const char *account,
 	return BPACCT_OK;
 }
 
+/* Whether the step just committed left its account owing something at or
+ * before `at` (an XNC request accepted in session is due at its receipt:
+ * XNC-R4 "the engine cancels on acceptance"). */
+static int owes_now(const bpacct_engine *e, int32_t moved, int64_t at)
+{
+	const struct bpacct_change *c = &e->change;
+
+	return moved && c->has_account && c->next_due != BPACCT_INSTANT_NONE &&
+	       c->next_due <= at;
+}
+
 int bpacct_engine_submit(bpacct_engine *engine, const char *account,
 			 const bpacct_event *event)
 {
@@ -237,16 +248,19 @@ int bpacct_engine_submit(bpacct_engine *engine, const char *account,
 	if (rc != BPACCT_OK)
 		return rc;
 	rc = check_event(engine, account, event);
+	/* E6: what is due at or before the event's instant runs first, in
+	 * due order, as a tick; the event then meets what results (the
+	 * core makes sure of it for the event's own account too). */
+	if (rc == BPACCT_OK)
+		rc = bpacct__engine_run_due(engine, event->at, &due_moved);
 	if (rc == BPACCT_OK)
 		rc = bpacct__engine_step(engine, account, event,
 					 BPACCT__MODE_SUBMIT, &moved);
-	/* Then the outbox, then whatever the event's instant made due,
-	 * exactly as a tick (whose notices go out at the end). */
-	if (rc == BPACCT_OK)
-		rc = bpacct__engine_deliver(engine, NULL);
-	if (rc == BPACCT_OK)
+	/* Then what the event itself made due by now, then the outbox:
+	 * the notices of both, and any left before. */
+	if (rc == BPACCT_OK && owes_now(engine, moved, event->at))
 		rc = bpacct__engine_run_due(engine, event->at, &due_moved);
-	if (rc == BPACCT_OK && due_moved > 0)
+	if (rc == BPACCT_OK)
 		rc = bpacct__engine_deliver(engine, NULL);
 	return bpacct__engine_leave(engine, rc);
 }

@@ -78,10 +78,12 @@ static void test_c4_host_replaces_announced_and_statutory(void **state)
 			 BPACCT_OK);
 	tst_day_info_is(c, tst_day_of(2026, 1, 10), 0, BPACCT_DAY_SWAP_OFF,
 			BPACCT_SOURCE_HOST, "hai");
-	assert_int_equal(bpacct_calendar_add_day(c, tst_day_of(2026, 2, 17),
+	/* an announced swapped-off day may be worked after all (not Tết
+	 * mùng 1, 2026-02-17: rule E7, test_e7_host_working_on_statutory_*) */
+	assert_int_equal(bpacct_calendar_add_day(c, tst_day_of(2026, 1, 2),
 						 BPACCT_DAY_MAKEUP, NULL),
 			 BPACCT_OK);
-	assert_int_equal(tst_working(c, tst_day_of(2026, 2, 17)), 1);
+	assert_int_equal(tst_working(c, tst_day_of(2026, 1, 2)), 1);
 	assert_int_equal(bpacct_calendar_add_day(c, tst_day_of(2026, 1, 1),
 						 BPACCT_DAY_COMPENSATORY, "ba"),
 			 BPACCT_OK);
@@ -271,6 +273,159 @@ static void test_c4_csv_bad_lines_report_line_and_change_nothing(void **state)
 			 BPACCT_EINVAL);
 	tst_day_info_is(c, tst_day_of(2027, 3, 1), 1, BPACCT_DAY_WORKING,
 			BPACCT_SOURCE_NONE, "");
+	bpacct_calendar_free(c);
+}
+
+/* --- rule E7: host data that contradicts the law --------------------- */
+
+/* Days a host may not make working days (rules C1, E7), by year: fixed
+ * dates, Hùng Kings (10/3 lunar), Tết eve and mùng 1–3, and every holiday
+ * of an announced schedule (the 2026 Tết block to mùng 4 and the 1/9
+ * National Day adjacent day; 2021: 3/9). */
+static const int32_t statutory_days[][3] = {
+	{ 2026, 1, 1 }, { 2026, 4, 30 }, { 2026, 5, 1 }, { 2026, 9, 2 },
+	{ 2026, 4, 26 },                 /* Hùng Kings, a Sunday */
+	{ 2026, 2, 16 }, { 2026, 2, 17 }, { 2026, 2, 18 }, { 2026, 2, 19 },
+	{ 2026, 2, 20 },                 /* announced: mùng 4 */
+	{ 2026, 9, 1 },                  /* announced adjacent day */
+	{ 2021, 9, 3 },                  /* announced adjacent day */
+	{ 2027, 1, 1 }, { 2027, 9, 2 },  /* projected years: the law's days */
+	{ 2027, 4, 16 },                 /* 10/3 lunar 2027 */
+	{ 2027, 2, 5 }, { 2027, 2, 6 }, { 2027, 2, 7 }, { 2027, 2, 8 },
+	{ 2013, 9, 2 }, { 2199, 1, 1 },  /* the range's ends */
+};
+
+static void test_e7_host_working_on_statutory_holiday_is_refused(void **state)
+{
+	bpacct_calendar *c = tst_new_cal(0);
+	bpacct_calendar *bare = tst_new_cal(BPACCT_CALENDAR_NO_ANNOUNCED);
+	(void)state;
+	for (size_t i = 0;
+	     i < sizeof statutory_days / sizeof statutory_days[0]; i++) {
+		int32_t d = tst_day_of(statutory_days[i][0],
+				       statutory_days[i][1],
+				       statutory_days[i][2]);
+		uint32_t n0, n1;
+		int32_t w0 = tst_working(c, d);
+		assert_int_equal(bpacct_calendar_entry_count(
+					 c, statutory_days[i][0], &n0),
+				 BPACCT_OK);
+		if (bpacct_calendar_add_day(c, d, BPACCT_DAY_MAKEUP, "làm") !=
+		    BPACCT_EINVAL)
+			fail_msg("%d-%02d-%02d made a working day",
+				 statutory_days[i][0], statutory_days[i][1],
+				 statutory_days[i][2]);
+		assert_int_equal(tst_working(c, d), w0);
+		assert_int_equal(bpacct_calendar_entry_count(
+					 c, statutory_days[i][0], &n1),
+				 BPACCT_OK);
+		assert_int_equal(n1, n0);
+		/* a day off of another kind is still a day off: accepted */
+		assert_int_equal(bpacct_calendar_add_day(c, d,
+							 BPACCT_DAY_HOLIDAY,
+							 "Nghỉ lễ"),
+				 BPACCT_OK);
+	}
+	/* without the announced schedules, the law's own days still hold */
+	assert_int_equal(bpacct_calendar_add_day(bare, tst_day_of(2026, 2, 17),
+						 BPACCT_DAY_MAKEUP, NULL),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_calendar_add_day(bare, tst_day_of(2026, 9, 2),
+						 BPACCT_DAY_MAKEUP, NULL),
+			 BPACCT_EINVAL);
+	/* What stays the host's (rule C4): a projected day the law does not
+	 * fix (2027: 28 Chạp, 2027-02-04; the projected adjacent day
+	 * 2027-09-03), a compensatory or swapped-off day, a Saturday, and
+	 * with --no-announced the 2026 days only the announcement fixed. */
+	assert_int_equal(bpacct_calendar_add_day(c, tst_day_of(2027, 2, 4),
+						 BPACCT_DAY_MAKEUP, NULL),
+			 BPACCT_OK);
+	assert_int_equal(bpacct_calendar_add_day(c, tst_day_of(2027, 9, 3),
+						 BPACCT_DAY_MAKEUP, NULL),
+			 BPACCT_OK);
+	assert_int_equal(bpacct_calendar_add_day(c, tst_day_of(2026, 4, 27),
+						 BPACCT_DAY_MAKEUP, NULL),
+			 BPACCT_OK);
+	assert_int_equal(bpacct_calendar_add_day(c, tst_day_of(2026, 8, 31),
+						 BPACCT_DAY_MAKEUP, NULL),
+			 BPACCT_OK);
+	assert_int_equal(bpacct_calendar_add_day(bare, tst_day_of(2026, 2, 20),
+						 BPACCT_DAY_MAKEUP, NULL),
+			 BPACCT_OK);
+	bpacct_calendar_free(bare);
+	bpacct_calendar_free(c);
+}
+
+static void test_e7_csv_working_on_statutory_holiday_names_line(void **state)
+{
+	char text[256];
+	bpacct_calendar *c = tst_new_cal(0);
+	(void)state;
+	for (size_t i = 0;
+	     i < sizeof statutory_days / sizeof statutory_days[0]; i++) {
+		int32_t line = 0;
+		snprintf(text, sizeof text,
+			 "date,kind,name\n2027-03-01,holiday,A\n"
+			 "# a comment\n%04d-%02d-%02d,working,Đi làm\n"
+			 "2027-03-02,holiday,B\n",
+			 statutory_days[i][0], statutory_days[i][1],
+			 statutory_days[i][2]);
+		assert_int_equal(add_csv(c, text, &line), BPACCT_EINVAL);
+		assert_int_equal(line, 4);
+		/* nothing applied */
+		tst_day_info_is(c, tst_day_of(2027, 3, 1), 1,
+				BPACCT_DAY_WORKING, BPACCT_SOURCE_NONE, "");
+	}
+	bpacct_calendar_free(c);
+}
+
+/* Rule E7: one date on two lines with different kinds is refused with the
+ * later line (the tool names both); the same kind twice is accepted and
+ * the later name stands (our choice, docs/calendar.md). */
+static void test_e7_csv_date_twice_with_different_kinds_is_refused(
+	void **state)
+{
+	static const char conflict[] =
+		"date,kind,name\n"
+		"2027-03-01,holiday,A\n"    /* 2 */
+		"2027-03-03,holiday,C\n"    /* 3 */
+		"2027-03-01,holiday,A2\n"   /* 4: same kind, fine */
+		"2027-03-05,swap_off,E\n"   /* 5 */
+		"2027-03-03,swap_off,C2\n"  /* 6: conflicts with 3 */
+		"2027-03-01,working,A3\n";  /* 7: conflicts with 2 and 4 */
+	bpacct_calendar *c = tst_new_cal(0);
+	int32_t line = 0;
+	(void)state;
+	assert_int_equal(add_csv(c, conflict, &line), BPACCT_ECONFLICT);
+	assert_int_equal(line, 6); /* the first conflict in the file */
+	for (int32_t d = 1; d <= 5; d++)
+		tst_day_info_is(c, tst_day_of(2027, 3, d), 1,
+				BPACCT_DAY_WORKING, BPACCT_SOURCE_NONE, "");
+	assert_int_equal(add_csv(c, "2027-03-08,holiday,X\n"
+				 "2027-03-08,compensatory,Y\n", &line),
+			 BPACCT_ECONFLICT);
+	assert_int_equal(line, 2);
+	/* a malformed line is reported before a conflict */
+	assert_int_equal(add_csv(c, "2027-03-08,holiday,X\n"
+				 "2027-03-08,working,Y\n2027-03-09,feast\n",
+				 &line),
+			 BPACCT_EPARSE);
+	assert_int_equal(line, 3);
+	/* the same kind twice: accepted, the later name stands */
+	assert_int_equal(add_csv(c, "2027-03-08,holiday,X\n"
+				 "2027-03-09,holiday,Z\n"
+				 "2027-03-08,holiday,Y\n", &line),
+			 BPACCT_OK);
+	tst_day_info_is(c, tst_day_of(2027, 3, 8), 0, BPACCT_DAY_HOLIDAY,
+			BPACCT_SOURCE_HOST, "Y");
+	tst_day_info_is(c, tst_day_of(2027, 3, 9), 0, BPACCT_DAY_HOLIDAY,
+			BPACCT_SOURCE_HOST, "Z");
+	/* a later text replaces a host day (rule C4): no conflict */
+	assert_int_equal(add_csv(c, "2027-03-08,working,W\n", &line),
+			 BPACCT_OK);
+	tst_day_info_is(c, tst_day_of(2027, 3, 8), 1, BPACCT_DAY_MAKEUP,
+			BPACCT_SOURCE_HOST, "W");
+	tst_check_against_ref(c, 5);
 	bpacct_calendar_free(c);
 }
 
@@ -497,6 +652,12 @@ int main(void)
 		cmocka_unit_test(test_c4_add_day_argument_errors),
 		cmocka_unit_test(test_c4_csv_good_file),
 		cmocka_unit_test(test_c4_csv_bad_lines_report_line_and_change_nothing),
+		cmocka_unit_test(
+			test_e7_host_working_on_statutory_holiday_is_refused),
+		cmocka_unit_test(
+			test_e7_csv_working_on_statutory_holiday_names_line),
+		cmocka_unit_test(
+			test_e7_csv_date_twice_with_different_kinds_is_refused),
 		cmocka_unit_test(test_enomem_new_every_allocation),
 		cmocka_unit_test(test_enomem_add_day_every_allocation),
 		cmocka_unit_test(test_enomem_add_csv_every_allocation_all_or_nothing),

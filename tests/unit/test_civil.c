@@ -66,6 +66,44 @@ static void test_t1_weekdays(void **state)
 	assert_int_equal(bpacct_day_weekday(0, NULL), BPACCT_EINVAL);
 }
 
+/*
+ * The header promises a weekday for any day number: the extremes of
+ * int32_t must not overflow (UB: UBSan reports it) and must agree with
+ * the cycle of 7 from day 0, Thursday 1970-01-01.
+ * INT32_MAX = 7 * 306783378 + 1 (a Friday), INT32_MIN = -7 * 306783378 - 2
+ * (a Tuesday).
+ */
+static void test_t1_weekday_of_every_int32_day(void **state)
+{
+	static const struct {
+		int32_t day, weekday;
+	} cases[] = {
+		{ INT32_MIN, BPACCT_TUESDAY },
+		{ INT32_MIN + 1, BPACCT_WEDNESDAY },
+		{ -7, BPACCT_THURSDAY },
+		{ -1, BPACCT_WEDNESDAY },
+		{ 0, BPACCT_THURSDAY },
+		{ 1, BPACCT_FRIDAY },
+		{ INT32_MAX - 1, BPACCT_THURSDAY },
+		{ INT32_MAX, BPACCT_FRIDAY },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int32_t w = -1;
+		assert_int_equal(bpacct_day_weekday(cases[i].day, &w),
+				 BPACCT_OK);
+		assert_int_equal(w, cases[i].weekday);
+	}
+	/* every residue, on both sides of 0 */
+	for (int32_t d = -21; d <= 21; d++) {
+		int32_t w = 0, next = 0;
+		bpacct_day_weekday(d, &w);
+		bpacct_day_weekday(d + 1, &next);
+		assert_true(w >= 1 && w <= 7);
+		assert_int_equal(next, w % 7 + 1);
+	}
+}
+
 static void test_t1_instant_day_is_decided_at_utc_plus_7(void **state)
 {
 	(void)state;
@@ -171,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_t1_day_numbers_round_trip_every_day_1_to_9999),
 		cmocka_unit_test(test_t1_invalid_dates_are_refused),
 		cmocka_unit_test(test_t1_weekdays),
+		cmocka_unit_test(test_t1_weekday_of_every_int32_day),
 		cmocka_unit_test(test_t1_instant_day_is_decided_at_utc_plus_7),
 		cmocka_unit_test(test_t3_24h00_is_next_day_midnight),
 		cmocka_unit_test(test_cli_rfc3339_any_offset_in_plus_7_out),

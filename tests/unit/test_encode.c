@@ -88,6 +88,7 @@ static void bp_request_sequence(void)
 	run(bp, a, q, &e);
 	e = tl_event(BPACCT_INPUT_SUPPLEMENT, "2026-03-10T09:00:00+07:00");
 	e.request = "Q-2";
+	e.requester = TL_OWNER;
 	e.documents = BPACCT_DOC_ENTERPRISE_REGISTRATION |
 		      BPACCT_DOC_IDENTITY;
 	e.id_type = BPACCT_ID_CCCD;
@@ -441,7 +442,19 @@ static void corrupt_all(size_t k, const void *rec, int every_value)
 			if (b == orig)
 				continue;
 			buf[pos] = b;
-			decode_or_reject(k, &out, &before, buf, len);
+			/* E8: as stored, the check finds it. */
+			assert_int_equal(kinds[k].decode(&out, buf, len),
+					 BPACCT_EPARSE);
+			assert_memory_equal(&out, &before, kinds[k].size);
+			/* Checked again by hand: the fields' own checks. */
+			if (pos < len - 4) {
+				uint8_t keep[4];
+
+				memcpy(keep, buf + len - 4, 4);
+				tst_reseal(buf, len);
+				decode_or_reject(k, &out, &before, buf, len);
+				memcpy(buf + len - 4, keep, 4);
+			}
 			buf[pos] = orig;
 		}
 	}
@@ -461,17 +474,106 @@ static void test_every_single_byte_corruption_is_rejected_or_valid(
 	}
 }
 
-/* Version 1 of an account, byte by byte (docs/engine.md): the BP account
+/* E8: the check is CRC-32C (RFC 3720 vectors, on the test's own bitwise
+ * implementation), and the library's records end with it. */
+static void test_e8_every_record_ends_with_its_crc32c(void **state)
+{
+	static const uint8_t digits[] = "123456789";
+	uint8_t zeros[32] = { 0 }, ones[32];
+	uint8_t buf[BPACCT_RECORD_MAX];
+	size_t len = 0;
+
+	(void)state;
+	memset(ones, 0xFF, sizeof ones);
+	assert_int_equal(tst_crc32c(digits, 9), 0xE3069283u);
+	assert_int_equal(tst_crc32c(zeros, 32), 0x8A9136AAu);
+	assert_int_equal(tst_crc32c(ones, 32), 0x62A8AB43u);
+	for (size_t k = 0; k < 3; k++) {
+		const void *rec;
+
+		for (uint32_t i = 0; (rec = record(k, i)) != NULL; i++) {
+			uint32_t c;
+
+			assert_int_equal(kinds[k].encode(rec, buf, sizeof buf,
+							 &len), BPACCT_OK);
+			c = (uint32_t)buf[len - 4] |
+			    (uint32_t)buf[len - 3] << 8 |
+			    (uint32_t)buf[len - 2] << 16 |
+			    (uint32_t)buf[len - 1] << 24;
+			assert_int_equal(c, tst_crc32c(buf, len - 4));
+		}
+	}
+}
+
+/* E8: the 0.4.0 forgery.  An owner replaced inside a stored account (same
+ * length, a valid enterprise code) is no longer read as the account's. */
+static void test_e8_an_owner_edited_in_the_blob_is_rejected(void **state)
+{
+	bpacct_account *a = tl_account("acc-1");
+	bpacct_account *read = tl_account("other");
+	uint8_t buf[BPACCT_RECORD_MAX];
+	size_t len = 0;
+	uint8_t *at;
+
+	(void)state;
+	tl_issue(tl_builtin(BPACCT_PROCEDURE_BP), a, step_fx,
+		 "2026-03-02T09:00:00+07:00");
+	assert_int_equal(bpacct_account_encode(a, buf, sizeof buf, &len), 0);
+	at = memchr(buf, '0', len);
+	assert_non_null(at);
+	assert_memory_equal(at, TL_OWNER, 10);
+	memcpy(at, TL_STRANGER, 10);
+	assert_int_equal(bpacct_account_decode(read, buf, len), BPACCT_EPARSE);
+	assert_string_equal(tl_acc_text(read, BPACCT_FIELD_ID), "other");
+	bpacct_account_free(a);
+	bpacct_account_free(read);
+}
+
+/* E8: a record of format 1 (0.4.0, no check) is not read: a forger could
+ * otherwise write the old format to skip the check. */
+static void test_e8_a_format_1_record_is_refused(void **state)
+{
+	static const uint8_t v1[] = {
+		0x41, 0x01, 0x01, 0x02, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x20, 0xef, 0xa4, 0x69, 0x00, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+		0x20, 0xef, 0xa4, 0x69, 0x00, 0x00, 0x00, 0x00,
+		0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x05, 'a', 'c', 'c', '-', '1',
+		0x0a, '0', '1', '0', '0', '1', '0', '9', '1', '0', '6',
+		0x0c, '0', '0', '1', '0', '9', '0', '0', '1', '2', '3', '4',
+		'5', 0x00,
+	};
+	uint8_t buf[sizeof v1 + 4];
+	bpacct_account *read = tl_account("other");
+
+	(void)state;
+	assert_int_equal(bpacct_account_decode(read, v1, sizeof v1),
+			 BPACCT_EPARSE);
+	/* Even with a valid check appended, format 1 is not read. */
+	memcpy(buf, v1, sizeof v1);
+	tst_reseal(buf, sizeof buf);
+	assert_int_equal(bpacct_account_decode(read, buf, sizeof buf),
+			 BPACCT_EPARSE);
+	bpacct_account_free(read);
+}
+
+/* Version 2 of an account, byte by byte (docs/engine.md): the BP account
  * "acc-1" issued on 2026-03-02 09:00 +07:00 (1772416800 = 0x69A4EF20) to
  * enterprise 0100109106 with holder CCCD 001090012345.  A change to these
  * bytes breaks every store: bump the format version instead. */
 static const uint8_t pinned_account[] = {
-	0x41, 0x01,             /* 'A', format 1 */
+	0x41, 0x02,             /* 'A', format 2 */
 	0x01, 0x02, 0x00, 0x00, /* active, CCCD, no flags, no case */
 	0x01, 0x00, 0x00, 0x00, /* procedure BP */
 	0x00, 0x00, 0x00, 0x00, /* no pending rule */
 	0x00, 0x00, 0x00, 0x00, /* no pending channel */
 	0x20, 0xef, 0xa4, 0x69, 0x00, 0x00, 0x00, 0x00, /* issued */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80, /* first used: none */
 	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80, /* last used: none */
 	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80, /* locked: none */
 	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80, /* cancelled: none */
@@ -482,9 +584,10 @@ static const uint8_t pinned_account[] = {
 	0x0a, '0', '1', '0', '0', '1', '0', '9', '1', '0', '6',
 	0x0c, '0', '0', '1', '0', '9', '0', '0', '1', '2', '3', '4', '5',
 	0x00, /* no pending request */
+	0x3a, 0xd9, 0x5e, 0x6e, /* CRC-32C of the bytes above (E8) */
 };
 
-static void test_format_v1_account_bytes_are_pinned(void **state)
+static void test_format_v2_account_bytes_are_pinned(void **state)
 {
 	bpacct_account *issued = tl_account("acc-1");
 	bpacct_account *read = tl_account("other");
@@ -512,10 +615,10 @@ static void test_format_v1_account_bytes_are_pinned(void **state)
 	bpacct_account_free(read);
 }
 
-/* Version 1 of a notice: the BP-B cancellation notice of "A1" at
+/* Version 2 of a notice: the BP-B cancellation notice of "A1" at
  * revision 5, by the portal, form Mẫu 06, to owner and holder. */
 static const uint8_t pinned_notice[] = {
-	0x45, 0x01, /* 'E', format 1 */
+	0x45, 0x02, /* 'E', format 2 */
 	0x01, 0x07, 0x03, 0x02, 0x02, 0x03, /* notice, tick, system, bp-b,
 					     * locked -> cancelled */
 	0x01, 0x03, 0x02, 0x00, 0x00, 0x00, 0x00, /* cancellation, online,
@@ -533,9 +636,10 @@ static const uint8_t pinned_notice[] = {
 	0x0a, '0', '1', '0', '0', '1', '0', '9', '1', '0', '6',
 	0x0c, '0', '0', '1', '0', '9', '0', '0', '1', '2', '3', '4', '5',
 	0x00, 0x00, /* requester, detail */
+	0xfd, 0xaa, 0xd8, 0x47, /* CRC-32C of the bytes above (E8) */
 };
 
-static void test_format_v1_notice_bytes_are_pinned(void **state)
+static void test_format_v2_notice_bytes_are_pinned(void **state)
 {
 	bpacct_entry *e = NULL;
 	uint8_t buf[BPACCT_RECORD_MAX];
@@ -587,12 +691,14 @@ static void test_wrong_calls_are_einval_emisuse_or_ebufsize(void **state)
 			 BPACCT_EMISUSE);
 	assert_int_equal(bpacct_account_encode(&corpus.acc[0], buf, 10, &len),
 			 BPACCT_EBUFSIZE);
-	/* An account's bytes are not a request's, nor of format 2. */
+	/* An account's bytes are not a request's, nor of format 3, even
+	 * with a valid check. */
 	assert_int_equal(bpacct_request_decode(req, pinned_account,
 					       sizeof pinned_account),
 			 BPACCT_EPARSE);
 	memcpy(buf, pinned_account, sizeof pinned_account);
-	buf[1] = 2;
+	buf[1] = 3;
+	tst_reseal(buf, sizeof pinned_account);
 	assert_int_equal(bpacct_account_decode(&corpus.acc[1], buf,
 					       sizeof pinned_account),
 			 BPACCT_EPARSE);
@@ -764,8 +870,12 @@ int main(void)
 			test_every_truncation_is_eparse_and_changes_nothing),
 		cmocka_unit_test(
 			test_every_single_byte_corruption_is_rejected_or_valid),
-		cmocka_unit_test(test_format_v1_account_bytes_are_pinned),
-		cmocka_unit_test(test_format_v1_notice_bytes_are_pinned),
+		cmocka_unit_test(test_e8_every_record_ends_with_its_crc32c),
+		cmocka_unit_test(
+			test_e8_an_owner_edited_in_the_blob_is_rejected),
+		cmocka_unit_test(test_e8_a_format_1_record_is_refused),
+		cmocka_unit_test(test_format_v2_account_bytes_are_pinned),
+		cmocka_unit_test(test_format_v2_notice_bytes_are_pinned),
 		cmocka_unit_test(
 			test_wrong_calls_are_einval_emisuse_or_ebufsize),
 		cmocka_unit_test(

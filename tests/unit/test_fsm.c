@@ -38,6 +38,7 @@ static const row matrix[] = {
 	{ A, I(RISK), -1, R(NOT_IN_PROCEDURE) },
 	{ A, I(REQUEST), A, 0 },
 	{ A, I(SUPPLEMENT), A, 0 },
+	{ A, I(CANCEL), -1, R(ACTOR_NOT_ALLOWED) },
 	{ A, I(CANCEL), C, 0 },
 	{ A, I(CANCEL), -1, R(NOTHING_PENDING) },
 	{ A, I(TICK), C, 0 },
@@ -51,6 +52,7 @@ static const row matrix[] = {
 	{ L, I(RISK), -1, R(ALREADY_LOCKED) },
 	{ L, I(REQUEST), L, 0 },
 	{ L, I(SUPPLEMENT), L, 0 },
+	{ L, I(CANCEL), -1, R(ACTOR_NOT_ALLOWED) },
 	{ L, I(CANCEL), C, 0 },
 	{ L, I(CANCEL), -1, R(NOTHING_PENDING) },
 	{ L, I(TICK), C, 0 },
@@ -114,6 +116,7 @@ static void test_fsm_table_is_the_state_input_matrix(void **state)
 #define S_LATE 0x20u     /* the event after every due (11:30) */
 #define S_WAITING 0x40u  /* the request waits for a supplement */
 #define S_NOPENDING 0x80u /* a locked record whose pending was cleared */
+#define S_NOT_OFFICER 0x100u /* the event's actor is the owner (E5) */
 
 /* What else the step must show. */
 enum check { CHK_NONE, CHK_SILENT, CHK_WARNING, CHK_OUTCOME, CHK_REQ_REFUSED };
@@ -144,38 +147,40 @@ static const scenario scenarios[] = {
 	{ 13, S_XNC, CHK_OUTCOME, BPACCT_OUTCOME_ACCEPTED, 0 },
 	{ 14, 0, CHK_REQ_REFUSED, 0, R(UNKNOWN_REQUEST) },
 	{ 14, S_WAITING, CHK_OUTCOME, BPACCT_OUTCOME_ACCEPTED, 0 },
-	{ 15, S_PENDING, CHK_NONE, 0, 0 },
-	{ 16, 0, CHK_NONE, 0, 0 },
-	{ 17, S_PENDING | S_LATE, CHK_NONE, 0, 0 },
-	{ 18, S_WARN, CHK_WARNING, 0, 0 },
-	{ 19, 0, CHK_SILENT, 0, 0 },
-	{ 19, S_PENDING, CHK_SILENT, 0, 0 },
-	{ 20, 0, CHK_NONE, 0, 0 },
+	{ 15, S_PENDING | S_NOT_OFFICER, CHK_NONE, 0, 0 },
+	{ 16, S_PENDING, CHK_NONE, 0, 0 },
+	{ 17, 0, CHK_NONE, 0, 0 },
+	{ 18, S_PENDING | S_LATE, CHK_NONE, 0, 0 },
+	{ 19, S_WARN, CHK_WARNING, 0, 0 },
+	{ 20, 0, CHK_SILENT, 0, 0 },
+	{ 20, S_PENDING, CHK_SILENT, 0, 0 },
 	{ 21, 0, CHK_NONE, 0, 0 },
-	{ 22, S_XNC, CHK_NONE, 0, 0 },
-	{ 23, 0, CHK_NONE, 0, 0 },
+	{ 22, 0, CHK_NONE, 0, 0 },
+	{ 23, S_XNC, CHK_NONE, 0, 0 },
 	{ 24, 0, CHK_NONE, 0, 0 },
 	{ 25, 0, CHK_NONE, 0, 0 },
-	{ 26, 0, CHK_OUTCOME, BPACCT_OUTCOME_ACCEPTED, 0 },
-	{ 27, S_WAITING, CHK_OUTCOME, BPACCT_OUTCOME_ACCEPTED, 0 },
-	{ 28, 0, CHK_NONE, 0, 0 },
-	{ 29, S_NOPENDING, CHK_NONE, 0, 0 },
-	{ 30, S_LATE, CHK_NONE, 0, 0 },
-	{ 31, S_WARN, CHK_WARNING, 0, 0 },
-	{ 32, 0, CHK_SILENT, 0, 0 },
-	{ 33, S_UNLOCK, CHK_NONE, 0, 0 },
-	{ 34, 0, CHK_NONE, 0, 0 },
-	{ 35, 0, CHK_NONE, 0, 0 },
-	{ 36, S_HOSTLOCK, CHK_NONE, 0, 0 },
+	{ 26, 0, CHK_NONE, 0, 0 },
+	{ 27, 0, CHK_OUTCOME, BPACCT_OUTCOME_ACCEPTED, 0 },
+	{ 28, S_WAITING, CHK_OUTCOME, BPACCT_OUTCOME_ACCEPTED, 0 },
+	{ 29, S_NOT_OFFICER, CHK_NONE, 0, 0 },
+	{ 30, 0, CHK_NONE, 0, 0 },
+	{ 31, S_NOPENDING, CHK_NONE, 0, 0 },
+	{ 32, S_LATE, CHK_NONE, 0, 0 },
+	{ 33, S_WARN | S_NOPENDING, CHK_WARNING, 0, 0 },
+	{ 34, 0, CHK_SILENT, 0, 0 },
+	{ 35, S_UNLOCK, CHK_NONE, 0, 0 },
+	{ 36, 0, CHK_NONE, 0, 0 },
 	{ 37, 0, CHK_NONE, 0, 0 },
-	{ 38, 0, CHK_NONE, 0, 0 },
+	{ 38, S_HOSTLOCK, CHK_NONE, 0, 0 },
 	{ 39, 0, CHK_NONE, 0, 0 },
-	{ 40, 0, CHK_OUTCOME, BPACCT_OUTCOME_REJECTED, R(ALREADY_CANCELLED) },
-	{ 41, S_WAITING, CHK_NONE, 0, 0 },
-	{ 42, 0, CHK_NONE, 0, 0 },
-	{ 43, 0, CHK_NONE, 0, 0 },
+	{ 40, 0, CHK_NONE, 0, 0 },
+	{ 41, 0, CHK_NONE, 0, 0 },
+	{ 42, 0, CHK_OUTCOME, BPACCT_OUTCOME_REJECTED, R(ALREADY_CANCELLED) },
+	{ 43, S_WAITING, CHK_NONE, 0, 0 },
 	{ 44, 0, CHK_NONE, 0, 0 },
 	{ 45, 0, CHK_NONE, 0, 0 },
+	{ 46, 0, CHK_NONE, 0, 0 },
+	{ 47, 0, CHK_NONE, 0, 0 },
 };
 
 typedef struct world {
@@ -268,6 +273,9 @@ static void reach(world *w, int32_t target, uint32_t setup)
 	if (target == A)
 		return;
 	e = event(w, BPACCT_INPUT_RISK, "09:00");
+	/* Locked before the warning is due (E6 would send it first). */
+	if (setup & S_WARN)
+		e.at = tst_at("2026-08-10T09:00:00+07:00");
 	apply(w, NULL, &e);
 	assert_int_equal(tl_acc(w->acc, BPACCT_FIELD_STATE), L);
 	if (setup & S_NOPENDING) {
@@ -292,7 +300,11 @@ static bpacct_event input_event(const world *w, int32_t input,
 		return submission(w, input, hhmm);
 	e = event(w, input, hhmm);
 	e.owner = TL_OWNER;
+	e.holder_id_type = BPACCT_ID_CCCD;
+	e.holder_id_number = TL_CCCD;
 	e.flag = 1;
+	if (setup & S_NOT_OFFICER)
+		e.actor = BPACCT_ACTOR_OWNER;
 	return e;
 }
 

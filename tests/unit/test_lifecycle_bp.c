@@ -251,6 +251,7 @@ static void test_bp_r3_e10_due_2h_after_the_supplement_receipt(void **state)
 	uint32_t o;
 
 	(void)state;
+	s.requester = TL_OWNER; /* E5: the requester on record */
 	issue("2026-03-02T08:00:00+07:00");
 	e.documents &= ~BPACCT_DOC_IDENTITY;
 	step(f.bp, f.req, &e);
@@ -472,19 +473,230 @@ static void test_bp_r5_reading_a_used_account_is_never_cancelled(void **state)
 			 BPACCT_STATE_ACTIVE);
 }
 
-static void test_bp_r5_reading_a_use_after_the_period_does_not_save_it(
-	void **state)
+/* The effect of `type` whose field `field` is `value`, nth (0-based). */
+static uint32_t find_where(int32_t type, int32_t field, int64_t value)
+{
+	for (int k = 0;; k++) {
+		int i = tl_find(f.fx, type, k);
+
+		assert_true(i >= 0);
+		if (tl_int(f.fx, (uint32_t)i, field) == value)
+			return (uint32_t)i;
+	}
+}
+
+/* E6, BP-R5 (a): a use after a passed due, with no tick in between,
+ * meets an account the rules already cancelled at the due instant, by the
+ * system; the use is refused. */
+static void test_e6_bp_r5_use_after_the_due_meets_it_cancelled(void **state)
 {
 	bpacct_event u = tl_event(BPACCT_INPUT_USE,
 				  "2026-09-20T10:00:00+07:00");
+	uint32_t t;
+
 	(void)state;
 	issue("2026-03-15T10:00:00+07:00");
-	step(f.bp, NULL, &u); /* the host did not tick in time */
-	tick("2026-09-20T10:00:00+07:00");
-	/* Never used within the 6 months: cancelled, not before the last
-	 * recorded change. */
-	expect_cancelled("2026-09-20T10:00:00+07:00", BPACCT_CASE_BP_C,
-			 BPACCT_ACTOR_SYSTEM, "", BPACCT_CHANNEL_ONLINE);
+	step(f.bp, NULL, &u);
+	t = tl_one(f.fx, BPACCT_EFFECT_TRANSITION);
+	tl_instant_is(tl_int(f.fx, t, BPACCT_FIELD_AT),
+		      "2026-09-16T00:00:00+07:00");
+	assert_int_equal(tl_int(f.fx, t, BPACCT_FIELD_CASE), BPACCT_CASE_BP_C);
+	assert_int_equal(tl_int(f.fx, t, BPACCT_FIELD_ACTOR),
+			 BPACCT_ACTOR_SYSTEM);
+	assert_int_equal(tl_int(f.fx, tl_one(f.fx, BPACCT_EFFECT_NOTICE),
+				BPACCT_FIELD_RECIPIENTS),
+			 BPACCT_RECIPIENT_OWNER | BPACCT_RECIPIENT_HOLDER);
+	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_ACCOUNT_CANCELLED);
+	tl_instant_is(tl_acc(f.acc, BPACCT_FIELD_CANCELLED),
+		      "2026-09-16T00:00:00+07:00");
+	assert_int_equal(tl_acc(f.acc, BPACCT_FIELD_LAST_USED), TL_NONE);
+}
+
+/* E6, BP-R5 (a): the 0.4.0 bug.  Issued 2026-05-18, used 2026-06-01, then
+ * not until 2026-12-01: used within its first six months, it is never
+ * cancelled for inactivity, whenever the next use comes and however the
+ * host ticks. */
+static void test_e6_bp_r5_used_in_its_first_month_is_never_cancelled(
+	void **state)
+{
+	static const char *const later[] = {
+		"2026-11-18T23:59:59+07:00", "2026-11-19T00:00:00+07:00",
+		"2026-12-01T09:00:00+07:00", "2028-05-18T09:00:00+07:00",
+	};
+	bpacct_event u = tl_event(BPACCT_INPUT_USE,
+				  "2026-06-01T10:00:00+07:00");
+
+	(void)state;
+	issue("2026-05-18T10:00:00+07:00");
+	step(f.bp, NULL, &u);
+	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+		u = tl_event(BPACCT_INPUT_USE, later[i]);
+		tick(later[i]);
+		assert_false(tl_has(f.fx, BPACCT_EFFECT_TRANSITION));
+		step(f.bp, NULL, &u);
+		assert_false(tl_has(f.fx, BPACCT_EFFECT_TRANSITION));
+		assert_false(tl_has(f.fx, BPACCT_EFFECT_REFUSED));
+		assert_int_equal(tl_acc(f.acc, BPACCT_FIELD_STATE),
+				 BPACCT_STATE_ACTIVE);
+	}
+	tl_instant_is(tl_acc(f.acc, BPACCT_FIELD_FIRST_USED),
+		      "2026-06-01T10:00:00+07:00");
+	assert_int_equal(tl_acc(f.acc, BPACCT_FIELD_PENDING_RULE), 0);
+}
+
+/* E6: an officer's cancel after the 2-hour due of an accepted request
+ * (BP-R3) finds the cancellation already executed at the due, by the
+ * system, and is refused. */
+static void test_e6_officer_cancel_after_the_due_is_the_systems(void **state)
+{
+	bpacct_event r = tl_bp_request("2026-11-16T03:32:00+07:00", "Q1",
+				       BPACCT_CHANNEL_ONLINE);
+	bpacct_event c = tl_event(BPACCT_INPUT_CANCEL,
+				  "2026-11-16T07:59:00+07:00");
+	uint32_t t;
+
+	(void)state;
+	issue(ISSUED_AT);
+	step(f.bp, f.req, &r);
+	step(f.bp, NULL, &c);
+	t = tl_one(f.fx, BPACCT_EFFECT_TRANSITION);
+	tl_instant_is(tl_int(f.fx, t, BPACCT_FIELD_AT),
+		      "2026-11-16T05:32:00+07:00");
+	assert_int_equal(tl_int(f.fx, t, BPACCT_FIELD_ACTOR),
+			 BPACCT_ACTOR_SYSTEM);
+	assert_int_equal(tl_int(f.fx, t, BPACCT_FIELD_CASE), BPACCT_CASE_BP_A);
+	assert_string_equal(tl_text(f.fx, t, BPACCT_FIELD_REQUEST), "Q1");
+	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_ACCOUNT_CANCELLED);
+}
+
+/* E6: a risk at 03:08 on an account whose inactivity due was 00:00 finds
+ * it cancelled (bp-c, from active), sends no lock notice, locks nothing. */
+static void test_e6_risk_after_the_inactivity_due_finds_it_cancelled(
+	void **state)
+{
+	bpacct_profile p;
+	bpacct_event k = tl_event(BPACCT_INPUT_RISK,
+				  "2026-09-16T03:08:00+07:00");
+	uint32_t t;
+
+	(void)state;
+	assert_int_equal(bpacct_profile_init(&p, BPACCT_PROFILE_VERSION,
+					     BPACCT_PROCEDURE_BP),
+			 BPACCT_OK);
+	p.policies |= BPACCT_POLICY_LOCK_NOTICE;
+	tl_issue(&p, f.acc, f.fx, "2026-03-15T10:00:00+07:00");
+	step(&p, NULL, &k);
+	t = tl_one(f.fx, BPACCT_EFFECT_TRANSITION);
+	assert_int_equal(tl_int(f.fx, t, BPACCT_FIELD_FROM),
+			 BPACCT_STATE_ACTIVE);
+	assert_int_equal(tl_int(f.fx, t, BPACCT_FIELD_CASE), BPACCT_CASE_BP_C);
+	tl_instant_is(tl_int(f.fx, t, BPACCT_FIELD_AT),
+		      "2026-09-16T00:00:00+07:00");
+	assert_int_equal(tl_int(f.fx, tl_one(f.fx, BPACCT_EFFECT_NOTICE),
+				BPACCT_FIELD_KIND),
+			 BPACCT_NOTICE_CANCELLATION);
+	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_ACCOUNT_CANCELLED);
+	assert_int_equal(tl_acc(f.acc, BPACCT_FIELD_LOCKED), TL_NONE);
+}
+
+/* E6: with the warning policy, a use long after both the warning and the
+ * due meets the warning then the cancellation, each at its own instant. */
+static void test_e6_warning_then_cancellation_run_in_due_order(void **state)
+{
+	bpacct_profile p;
+	bpacct_event u = tl_event(BPACCT_INPUT_USE,
+				  "2026-10-01T10:00:00+07:00");
+	uint32_t n, t;
+
+	(void)state;
+	assert_int_equal(bpacct_profile_init(&p, BPACCT_PROFILE_VERSION,
+					     BPACCT_PROCEDURE_BP),
+			 BPACCT_OK);
+	p.warning_days = 10;
+	tl_issue(&p, f.acc, f.fx, "2026-03-15T10:00:00+07:00");
+	step(&p, NULL, &u);
+	n = find_where(BPACCT_EFFECT_NOTICE, BPACCT_FIELD_KIND,
+		       BPACCT_NOTICE_INACTIVITY_WARNING);
+	t = tl_one(f.fx, BPACCT_EFFECT_TRANSITION);
+	assert_true(n < t);
+	tl_instant_is(tl_int(f.fx, n, BPACCT_FIELD_AT),
+		      "2026-09-06T00:00:00+07:00"); /* due − 10 days */
+	tl_instant_is(tl_int(f.fx, t, BPACCT_FIELD_AT),
+		      "2026-09-16T00:00:00+07:00");
+	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_ACCOUNT_CANCELLED);
+}
+
+/* E5: only an officer executes a cancellation; every other actor is
+ * refused and the pending cancellation stays. */
+static void test_e5_cancel_by_anyone_but_an_officer_is_refused(void **state)
+{
+	static const int32_t actors[] = { BPACCT_ACTOR_OWNER,
+					  BPACCT_ACTOR_HOLDER,
+					  BPACCT_ACTOR_SYSTEM };
+	bpacct_event r = tl_bp_request("2026-11-16T09:00:00+07:00", "Q1",
+				       BPACCT_CHANNEL_ONLINE);
+	struct bpacct_account before;
+
+	(void)state;
+	issue(ISSUED_AT);
+	step(f.bp, f.req, &r);
+	for (size_t i = 0; i < sizeof actors / sizeof actors[0]; i++) {
+		bpacct_event c = tl_event(BPACCT_INPUT_CANCEL,
+					  "2026-11-16T10:00:00+07:00");
+
+		c.actor = actors[i];
+		tl_snapshot(f.acc, &before);
+		step(f.bp, NULL, &c);
+		assert_int_equal(tl_refused(f.fx),
+				 BPACCT_REASON_ACTOR_NOT_ALLOWED);
+		assert_memory_equal(&before, f.acc, sizeof before);
+	}
+	{
+		bpacct_event c = tl_event(BPACCT_INPUT_CANCEL,
+					  "2026-11-16T10:00:00+07:00");
+		c.actor = BPACCT_ACTOR_OFFICER;
+		step(f.bp, NULL, &c);
+		expect_cancelled("2026-11-16T10:00:00+07:00", BPACCT_CASE_BP_A,
+				 BPACCT_ACTOR_OFFICER, "Q1",
+				 BPACCT_CHANNEL_ONLINE);
+	}
+}
+
+/* E5: a BP account is issued only to a valid enterprise code, naming its
+ * holder with a valid identity document. */
+static void test_e5_bp_issue_needs_a_valid_owner_and_holder(void **state)
+{
+	static const struct {
+		const char *owner;
+		int32_t id_type;
+		const char *holder;
+		int32_t reason;
+	} rows[] = {
+		{ "not-a-code", BPACCT_ID_CCCD, TL_CCCD,
+		  BPACCT_REASON_INVALID_ENTERPRISE_CODE },
+		{ "0100109107", BPACCT_ID_CCCD, TL_CCCD,
+		  BPACCT_REASON_INVALID_ENTERPRISE_CODE },
+		{ TL_OWNER, 0, NULL, BPACCT_REASON_HOLDER_REQUIRED },
+		{ TL_OWNER, BPACCT_ID_CCCD, "", BPACCT_REASON_HOLDER_REQUIRED },
+		{ TL_OWNER, BPACCT_ID_CCCD, "12345",
+		  BPACCT_REASON_INVALID_CCCD },
+	};
+	struct bpacct_account before;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		bpacct_event e = tl_event(BPACCT_INPUT_ISSUE, ISSUED_AT);
+
+		e.procedure = BPACCT_PROCEDURE_BP;
+		e.owner = rows[i].owner;
+		e.holder_id_type = rows[i].id_type;
+		e.holder_id_number = rows[i].holder;
+		tl_snapshot(f.acc, &before);
+		step(f.bp, NULL, &e);
+		assert_int_equal(tl_refused(f.fx), rows[i].reason);
+		assert_memory_equal(&before, f.acc, sizeof before);
+	}
+	issue(ISSUED_AT); /* the valid one */
 }
 
 static void test_bp_r5_reading_b_rolling_from_the_last_use(void **state)
@@ -640,7 +852,10 @@ static void test_e1_cancelled_is_final(void **state)
 	}
 }
 
-static void test_e2_same_request_id_returns_its_first_outcome(void **state)
+/* E2 revised: the same id again from its requester returns the standing
+ * outcome (the latest decision, here the acceptance after a supplement)
+ * marked as a replay, and changes nothing. */
+static void test_e2_same_request_id_returns_its_standing_outcome(void **state)
 {
 	bpacct_event e = tl_bp_request("2026-11-16T09:00:00+07:00", "Q1",
 				       BPACCT_CHANNEL_ONLINE);
@@ -652,28 +867,105 @@ static void test_e2_same_request_id_returns_its_first_outcome(void **state)
 	issue(ISSUED_AT);
 	e.documents = BPACCT_DOC_APPLICATION | BPACCT_DOC_IDENTITY;
 	step(f.bp, f.req, &e); /* supplement: registration missing */
+	o = tl_one(f.fx, BPACCT_EFFECT_OUTCOME);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_REPLAY), 0);
+	/* Replayed while waiting: the supplement, with what is missing. */
+	step(f.bp, f.req, &e);
+	o = tl_one(f.fx, BPACCT_EFFECT_OUTCOME);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_OUTCOME),
+			 BPACCT_OUTCOME_SUPPLEMENT);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_REPLAY), 1);
+	assert_int_equal(tl_reason(f.fx, o, 0),
+			 BPACCT_REASON_MISSING_ENTERPRISE_REGISTRATION);
 	e = tl_bp_request("2026-11-16T09:30:00+07:00", "Q1",
 			  BPACCT_CHANNEL_ONLINE);
 	e.input = BPACCT_INPUT_SUPPLEMENT;
 	step(f.bp, f.req, &e); /* accepted */
 	tl_snapshot(f.acc, &acc_before);
 	memcpy(&req_before, f.req, sizeof req_before);
-	/* The same id again, complete this time, later: the first outcome
-	 * and reasons, nothing changed. */
 	e = tl_bp_request("2026-11-16T10:00:00+07:00", "Q1",
 			  BPACCT_CHANNEL_ONLINE);
 	step(f.bp, f.req, &e);
 	assert_int_equal(tl_count(f.fx), 1);
 	o = tl_one(f.fx, BPACCT_EFFECT_OUTCOME);
 	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_OUTCOME),
-			 BPACCT_OUTCOME_SUPPLEMENT);
-	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_REASON_COUNT), 1);
-	assert_int_equal(tl_reason(f.fx, o, 0),
-			 BPACCT_REASON_MISSING_ENTERPRISE_REGISTRATION);
+			 BPACCT_OUTCOME_ACCEPTED);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_REPLAY), 1);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_REASON_COUNT), 0);
 	tl_instant_is(tl_int(f.fx, o, BPACCT_FIELD_RECEIVED),
-		      "2026-11-16T09:00:00+07:00");
+		      "2026-11-16T09:30:00+07:00");
+	tl_instant_is(tl_int(f.fx, o, BPACCT_FIELD_DUE),
+		      "2026-11-16T11:30:00+07:00");
 	assert_memory_equal(&acc_before, f.acc, sizeof acc_before);
 	assert_memory_equal(&req_before, f.req, sizeof req_before);
+}
+
+/* E2 revised: a stranger who reuses the owner's request id is refused
+ * request_id_reused and learns nothing: no due, no first outcome, no
+ * notice; the refusal is audited (E4). */
+static void test_e2_stranger_reusing_an_id_is_refused_and_told_nothing(
+	void **state)
+{
+	bpacct_event e = tl_bp_request("2026-11-16T09:00:00+07:00", "Q1",
+				       BPACCT_CHANNEL_ONLINE);
+	struct bpacct_request before;
+	uint32_t o;
+
+	(void)state;
+	issue(ISSUED_AT);
+	step(f.bp, f.req, &e); /* accepted, due 11:00 */
+	memcpy(&before, f.req, sizeof before);
+	e = tl_bp_request("2026-11-16T09:10:00+07:00", "Q1",
+			  BPACCT_CHANNEL_ONLINE);
+	e.requester = TL_STRANGER;
+	e.enterprise_code = TL_STRANGER;
+	step(f.bp, f.req, &e);
+	o = tl_one(f.fx, BPACCT_EFFECT_OUTCOME);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_OUTCOME),
+			 BPACCT_OUTCOME_REFUSED);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_DUE), TL_NONE);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_REPLAY), 0);
+	assert_int_equal(tl_int(f.fx, o, BPACCT_FIELD_REASON_COUNT), 1);
+	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_REQUEST_ID_REUSED);
+	assert_false(tl_has(f.fx, BPACCT_EFFECT_NOTICE));
+	assert_int_equal(tl_int(f.fx, tl_one(f.fx, BPACCT_EFFECT_AUDIT),
+				BPACCT_FIELD_ACTOR),
+			 BPACCT_ACTOR_OWNER);
+	assert_memory_equal(&before, f.req, sizeof before);
+}
+
+/* E5: a supplement from anyone but the requester on record is refused
+ * not_owner and nothing of it is kept; the requester's own completes it. */
+static void test_e5_supplement_from_a_stranger_is_refused(void **state)
+{
+	bpacct_event e = tl_bp_request("2026-11-16T09:00:00+07:00", "Q1",
+				       BPACCT_CHANNEL_ONLINE);
+	bpacct_event s = tl_event(BPACCT_INPUT_SUPPLEMENT,
+				  "2026-11-16T09:20:00+07:00");
+	struct bpacct_request before;
+	struct bpacct_account acc_before;
+	static const char *const strangers[] = { TL_STRANGER, "", NULL };
+
+	(void)state;
+	issue(ISSUED_AT);
+	e.documents &= ~BPACCT_DOC_ENTERPRISE_REGISTRATION;
+	step(f.bp, f.req, &e); /* supplement asked */
+	s.request = "Q1";
+	s.documents = BPACCT_DOC_ENTERPRISE_REGISTRATION;
+	for (size_t i = 0; i < 3; i++) {
+		s.requester = strangers[i];
+		memcpy(&before, f.req, sizeof before);
+		tl_snapshot(f.acc, &acc_before);
+		step(f.bp, f.req, &s);
+		assert_int_equal(tl_refused(f.fx), BPACCT_REASON_NOT_OWNER);
+		assert_memory_equal(&before, f.req, sizeof before);
+		assert_memory_equal(&acc_before, f.acc, sizeof acc_before);
+	}
+	s.requester = TL_OWNER;
+	step(f.bp, f.req, &s);
+	assert_int_equal(tl_int(f.fx, tl_one(f.fx, BPACCT_EFFECT_OUTCOME),
+				BPACCT_FIELD_OUTCOME),
+			 BPACCT_OUTCOME_ACCEPTED);
 }
 
 static void test_e2_request_id_of_another_account_is_refused(void **state)
@@ -861,6 +1153,7 @@ static void patch_id(uint8_t *buf, size_t len, const char *from,
 	for (size_t i = 0; i + 2 < len; i++)
 		if (buf[i] == 2 && memcmp(buf + i + 1, from, 2) == 0) {
 			memcpy(buf + i + 1, to, 2);
+			tst_reseal(buf, len);
 			return;
 		}
 	fail_msg("no id '%s' in the record", from);
@@ -1003,13 +1296,21 @@ int main(void)
 		TEST(test_bp_r4_unlock_policy_on_unlocks_and_drops_the_lock_due),
 		TEST(test_bp_c1_c2_bp_r5_e12_never_used_cancelled_2026_09_16),
 		TEST(test_bp_r5_reading_a_used_account_is_never_cancelled),
-		TEST(test_bp_r5_reading_a_use_after_the_period_does_not_save_it),
+		TEST(test_e6_bp_r5_use_after_the_due_meets_it_cancelled),
+		TEST(test_e6_bp_r5_used_in_its_first_month_is_never_cancelled),
+		TEST(test_e6_officer_cancel_after_the_due_is_the_systems),
+		TEST(test_e6_risk_after_the_inactivity_due_finds_it_cancelled),
+		TEST(test_e6_warning_then_cancellation_run_in_due_order),
+		TEST(test_e5_cancel_by_anyone_but_an_officer_is_refused),
+		TEST(test_e5_bp_issue_needs_a_valid_owner_and_holder),
 		TEST(test_bp_r5_reading_b_rolling_from_the_last_use),
 		TEST(test_bp_c_excluded_account_is_not_cancelled),
 		TEST(test_bp_c_warning_n_days_ahead_once),
 		TEST(test_bp_r1_portal_is_open_24_7),
 		TEST(test_e1_cancelled_is_final),
-		TEST(test_e2_same_request_id_returns_its_first_outcome),
+		TEST(test_e2_same_request_id_returns_its_standing_outcome),
+		TEST(test_e2_stranger_reusing_an_id_is_refused_and_told_nothing),
+		TEST(test_e5_supplement_from_a_stranger_is_refused),
 		TEST(test_e2_request_id_of_another_account_is_refused),
 		TEST(test_e3_every_refusal_has_a_code_with_vi_and_en),
 		TEST(test_e4_every_transition_and_refusal_is_audited),

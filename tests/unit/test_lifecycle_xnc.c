@@ -41,6 +41,16 @@ static int teardown(void **state)
 
 #define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+/* A newly issued account in place of f.acc: an XNC request accepted in
+ * session is cancelled at once (XNC-R4), and by rules E6 the next event
+ * meets it cancelled, so a test of a second decision needs a fresh one. */
+static void fresh_account(void)
+{
+	bpacct_account_free(f.acc);
+	f.acc = tl_account("XNC-001");
+	tl_issue(f.xnc, f.acc, f.fx, ISSUED_AT);
+}
+
 static bpacct_event request(const char *at, int32_t channel)
 {
 	return tl_xnc_request(at, "NA20-1", channel, "XNC-001");
@@ -160,6 +170,7 @@ static void test_xnc_2a_in_person_receipt_or_supplement_on_the_spot(
 	assert_int_equal(tl_int(f.fx, n, BPACCT_FIELD_CHANNEL),
 			 BPACCT_CHANNEL_IN_PERSON);
 	tl_instant_is(tl_int(f.fx, n, BPACCT_FIELD_AVAILABLE_FROM), FRI_10);
+	fresh_account();
 	e = tl_xnc_request(FRI_10, "NA20-2", BPACCT_CHANNEL_IN_PERSON,
 			   "XNC-001");
 	e.na20[BPACCT_NA20_SIGNER] = "  ";
@@ -202,6 +213,7 @@ static void test_xnc_2b_postal_written_request_then_written_reply(
 	uint32_t o;
 
 	(void)state;
+	s.requester = TL_OWNER; /* E5: the requester on record */
 	e.na20[BPACCT_NA20_REASON] = NULL;
 	step(&e);
 	o = outcome_is(BPACCT_OUTCOME_SUPPLEMENT);
@@ -236,6 +248,7 @@ static void test_xnc_2c_online_acceptance_supplement_or_rejection(
 	step(&e);
 	outcome_is(BPACCT_OUTCOME_ACCEPTED);
 	assert_int_equal(notice_kind(), BPACCT_NOTICE_ACCEPTANCE);
+	fresh_account();
 	e = tl_xnc_request(FRI_10, "NA20-2", BPACCT_CHANNEL_ONLINE, "XNC-001");
 	e.na20[BPACCT_NA20_ADDRESS] = "";
 	tl_apply(f.xnc, f.acc, r2, &e, f.fx);
@@ -377,6 +390,7 @@ static void test_xnc_r2_receipt_online_in_session_and_postal_moved(
 	tl_instant_is(tl_int(f.fx, outcome_is(BPACCT_OUTCOME_ACCEPTED),
 			     BPACCT_FIELD_RECEIVED),
 		      FRI_10);
+	fresh_account();
 	e = tl_xnc_request("2026-11-20T18:30:00+07:00", "NA20-2",
 			   BPACCT_CHANNEL_POSTAL, "XNC-001");
 	tl_apply(f.xnc, f.acc, r2, &e, f.fx);
@@ -408,6 +422,7 @@ static void test_xnc_r3_each_outcome_notice_per_channel(void **state)
 			bpacct_event e = tl_xnc_request(
 				FRI_10, "NA20-9", channels[c], "XNC-001");
 
+			fresh_account();
 			if (o == 1)
 				e.na20_sealed = 0;
 			if (o == 2)
@@ -488,6 +503,7 @@ static void test_xnc_supplement_brings_only_the_missing_fields(void **state)
 	uint32_t o;
 
 	(void)state;
+	s.requester = TL_OWNER; /* E5: the requester on record */
 	e.na20[BPACCT_NA20_PHONE] = "12";
 	e.na20_sealed = 0;
 	step(&e);
@@ -506,10 +522,11 @@ static void test_xnc_supplement_brings_only_the_missing_fields(void **state)
 	o = outcome_is(BPACCT_OUTCOME_ACCEPTED);
 	tl_instant_is(tl_int(f.fx, o, BPACCT_FIELD_DUE),
 		      "2026-11-20T11:30:00+07:00");
-	/* Decided: a further supplement is refused. */
+	/* Decided, and executed at 11:30 before the next event (E6): a
+	 * further supplement meets a cancelled account. */
 	s.at = tst_at("2026-11-20T11:40:00+07:00");
 	step(&s);
-	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_REQUEST_CLOSED);
+	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_ACCOUNT_CANCELLED);
 }
 
 static void test_xnc_supplement_outside_a_session_leaves_it_waiting(
@@ -521,6 +538,7 @@ static void test_xnc_supplement_outside_a_session_leaves_it_waiting(
 	struct bpacct_request before;
 
 	(void)state;
+	s.requester = TL_OWNER; /* E5: the requester on record */
 	e.na20_sealed = 0;
 	step(&e);
 	memcpy(&before, f.req, sizeof before);
@@ -539,6 +557,7 @@ static void test_xnc_supplement_of_an_unknown_request_is_refused(
 {
 	bpacct_event s = tl_event(BPACCT_INPUT_SUPPLEMENT, FRI_10);
 	(void)state;
+	s.requester = TL_OWNER; /* E5: the requester on record */
 	s.na20_sealed = 1;
 	step(&s);
 	assert_int_equal(tl_refused(f.fx), BPACCT_REASON_UNKNOWN_REQUEST);

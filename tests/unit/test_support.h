@@ -71,4 +71,28 @@ static inline int tst_calendar_teardown(void **state)
 	return 0;
 }
 
+/* CRC-32C bit by bit, written apart from the library's table (crc32c.c),
+ * so that a test can make a record whose bytes it changed valid again:
+ * rules E8 put the check in the last 4 bytes of every stored record. */
+static inline uint32_t tst_crc32c(const uint8_t *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = (c & 1u) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
+	}
+	return c ^ 0xFFFFFFFFu;
+}
+
+/* Rewrites the check of a stored record of `len` bytes. */
+static inline void tst_reseal(uint8_t *buf, size_t len)
+{
+	uint32_t c = tst_crc32c(buf, len - 4);
+
+	for (unsigned i = 0; i < 4; i++)
+		buf[len - 4 + i] = (uint8_t)(c >> (8u * i));
+}
+
 #endif

@@ -67,10 +67,12 @@ static int read_record(bpacct_engine *e, int is_request, const char *id,
 		rc = BPACCT_EPARSE;
 	if (rc == BPACCT_EPARSE)
 		return bpacct__engine_fail(e, rc,
-					   "%s: the record of '%s' is not a "
-					   "valid %s record", ops[is_request],
-					   id, is_request ? "request"
-							  : "account");
+					   "%s: the stored record of %s '%s' "
+					   "is corrupt (its check, length or "
+					   "format version fails)",
+					   ops[is_request],
+					   is_request ? "request" : "account",
+					   id);
 	return rc;
 }
 

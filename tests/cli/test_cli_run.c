@@ -218,7 +218,8 @@ static void test_cli_run_xnc_r3_postal_supplement_then_accepted(void **state)
 		  "\",\"channel\":\"postal\"," NA20_BUT_PHONE("X2") "}\n"
 		  XNC_REQUEST("N3", "X2", "2026-11-22T10:00:00", "in_person")
 		  "{\"op\":\"supplement\"," AT("2026-11-24T10:00:00")
-		  ",\"request\":\"N2\",\"channel\":\"postal\",\"na20\":"
+		  ",\"request\":\"N2\",\"requester\":\"" ORG "\","
+		  "\"channel\":\"postal\",\"na20\":"
 		  "{\"phone\":\"024 3826 1234\"}}\n", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_OUTPUT(
@@ -259,6 +260,8 @@ static void test_cli_run_xnc_r3_postal_supplement_then_accepted(void **state)
 
 /* E2: the same request id again returns the first outcome, nothing
  * else; cli.md: one outcome for every request line. */
+/* E2 revised: the owner's replay answers the standing outcome, marked
+ * "replay":true, with nothing else. */
 static void test_cli_run_e2_repeated_request_same_outcome_only(void **state)
 {
 	(void)state;
@@ -282,7 +285,137 @@ static void test_cli_run_e2_repeated_request_same_outcome_only(void **state)
 		",\"request\":\"Q2\",\"account\":\"A2\",\"outcome\":"
 		"\"accepted\",\"received\":\"2026-11-16T09:00:00+07:00\","
 		"\"reasons\":[],\"due\":\"2026-11-16T11:00:00+07:00\","
-		"\"channel\":\"online\"}");
+		"\"channel\":\"online\",\"replay\":true}");
+}
+
+/* The position of needle in r.out, failing when absent. */
+static size_t where(const char *needle)
+{
+	const char *p = strstr(r.out, needle);
+
+	if (!p)
+		fail_msg("\"%s\" not found in: %s", needle, r.out);
+	return (size_t)(p - r.out);
+}
+
+static void assert_absent(const char *needle)
+{
+	if (strstr(r.out, needle))
+		fail_msg("\"%s\" found in: %s", needle, r.out);
+}
+
+/* E2 revised: a stranger reusing the owner's id is refused
+ * request_id_reused and told nothing (no due, no outcome of the first);
+ * a supplement from a stranger is refused not_owner (E5). */
+static void test_cli_run_e2_e5_a_stranger_is_told_nothing(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A3", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q3", "A3", "2026-11-16T09:00:00")
+		  "{\"op\":\"request\"," AT("2026-11-16T09:10:00")
+		  ",\"request\":\"Q3\",\"account\":\"A3\",\"requester\":\""
+		  ORG "\",\"channel\":\"online\"}\n"
+		  "{\"op\":\"supplement\"," AT("2026-11-16T09:20:00")
+		  ",\"request\":\"Q3\",\"requester\":\"" ORG "\"}\n", NULL);
+	assert_int_equal(r.status, 0);
+	assert_contains(line_with(AT("2026-11-16T09:10:00")),
+			"\"outcome\":\"refused\",\"received\":"
+			"\"2026-11-16T09:10:00+07:00\",\"reasons\":[{\"code\":"
+			"\"request_id_reused\"");
+	assert_int_equal(strstr(line_with(AT("2026-11-16T09:10:00")), "due"),
+			 NULL);
+	assert_contains(line_with(AT("2026-11-16T09:20:00")),
+			"\"code\":\"not_owner\"");
+	assert_absent("\"replay\"");
+}
+
+/* E6: `show` at 13:00 of a request due at 12:00 runs the cancellation
+ * first (at 12:00, by the system), then shows the cancelled account. */
+static void test_cli_run_e6_show_runs_what_is_due_first(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A4", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q4", "A4", "2026-11-16T10:00:00")
+		  "{\"op\":\"show\"," AT("2026-11-16T13:00:00")
+		  ",\"account\":\"A4\"}\n", NULL);
+	assert_int_equal(r.status, 0);
+	assert_contains(line_with("\"type\":\"transition\""),
+			AT("2026-11-16T12:00:00") ",\"account\":\"A4\","
+			"\"from\":\"active\",\"to\":\"cancelled\","
+			"\"case\":\"bp-a\",\"actor\":\"system\"");
+	assert_contains(line_with("\"type\":\"account\""),
+			"\"state\":\"cancelled\"");
+	assert_true(where("\"type\":\"transition\"") <
+		    where("\"type\":\"account\""));
+	assert_true(where("\"kind\":\"cancellation_notice\"") <
+		    where("\"type\":\"account\""));
+}
+
+/* E6, BP-R5 (a): the 0.4.0 bug through the tool.  Issued 2026-05-18, used
+ * 2026-06-01, used again 2026-12-01: never cancelled. */
+static void test_cli_run_e6_bp_r5_used_early_is_never_cancelled(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A5", "2026-05-18T09:00:00")
+		  "{\"op\":\"use\"," AT("2026-06-01T09:00:00")
+		  ",\"account\":\"A5\"}\n"
+		  "{\"op\":\"use\"," AT("2026-12-01T09:00:00")
+		  ",\"account\":\"A5\"}\n"
+		  "{\"op\":\"tick\"," AT("2027-06-01T09:00:00") "}\n"
+		  "{\"op\":\"show\"," AT("2027-06-01T09:00:00")
+		  ",\"account\":\"A5\"}\n", NULL);
+	assert_int_equal(r.status, 0);
+	assert_absent("\"type\":\"transition\"");
+	assert_absent("\"type\":\"refused\"");
+	assert_contains(line_with("\"type\":\"account\""),
+			"\"state\":\"active\"");
+}
+
+/* E6: a supplement for an unknown id first runs what is due. */
+static void test_cli_run_e6_unknown_supplement_runs_due_first(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A6", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q6", "A6", "2026-11-16T10:00:00")
+		  "{\"op\":\"supplement\"," AT("2026-11-16T13:00:00")
+		  ",\"request\":\"NO-SUCH\",\"requester\":\"" OWNER "\"}\n",
+		  NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(where("\"to\":\"cancelled\"") <
+		    where("\"code\":\"unknown_request\""));
+}
+
+/* E5: a cancel by anyone but an officer is refused; a BP issue to an
+ * invalid enterprise code or without a holder is refused. */
+static void test_cli_run_e5_who_may_act(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A7", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q7", "A7", "2026-11-16T10:00:00")
+		  "{\"op\":\"cancel\"," AT("2026-11-16T10:10:00")
+		  ",\"account\":\"A7\",\"actor\":\"holder\"}\n"
+		  "{\"op\":\"issue\"," AT("2026-11-16T10:20:00")
+		  ",\"account\":\"A8\",\"procedure\":\"bp\",\"owner\":"
+		  "\"not-a-code\",\"holder\":{\"id_type\":\"passport\","
+		  "\"id_number\":\"C1234567\"}}\n"
+		  "{\"op\":\"issue\"," AT("2026-11-16T10:30:00")
+		  ",\"account\":\"A9\",\"procedure\":\"bp\",\"owner\":\""
+		  OWNER "\"}\n", NULL);
+	assert_int_equal(r.status, 0);
+	assert_contains(line_with(AT("2026-11-16T10:10:00")),
+			"\"code\":\"actor_not_allowed\"");
+	assert_contains(line_with(AT("2026-11-16T10:20:00")),
+			"\"code\":\"invalid_enterprise_code\"");
+	assert_contains(line_with(AT("2026-11-16T10:30:00")),
+			"\"code\":\"holder_required\"");
+	/* The pending cancellation stayed: the system runs it at 12:00. */
+	run_input(BP_ISSUE("A7", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q7", "A7", "2026-11-16T10:00:00")
+		  "{\"op\":\"cancel\"," AT("2026-11-16T10:10:00")
+		  ",\"account\":\"A7\",\"actor\":\"owner\"}\n"
+		  "{\"op\":\"tick\"," AT("2026-11-16T12:00:00") "}\n", NULL);
+	assert_contains(line_with("\"type\":\"transition\""),
+			"\"actor\":\"system\"");
 }
 
 /* BP-B1, BP-B2, BP-R4: a risk locks at once (officer); a locked account
@@ -557,6 +690,13 @@ int main(void)
 			test_cli_run_xnc_r3_postal_supplement_then_accepted),
 		cmocka_unit_test(
 			test_cli_run_e2_repeated_request_same_outcome_only),
+		cmocka_unit_test(test_cli_run_e2_e5_a_stranger_is_told_nothing),
+		cmocka_unit_test(test_cli_run_e6_show_runs_what_is_due_first),
+		cmocka_unit_test(
+			test_cli_run_e6_bp_r5_used_early_is_never_cancelled),
+		cmocka_unit_test(
+			test_cli_run_e6_unknown_supplement_runs_due_first),
+		cmocka_unit_test(test_cli_run_e5_who_may_act),
 		cmocka_unit_test(
 			test_cli_run_bp_r4_risk_locks_then_system_cancels),
 		cmocka_unit_test(

@@ -67,7 +67,8 @@ static void test_db_cli_sqlite_store_keeps_state_between_runs(void **state)
 			       AT("2026-11-16T11:00:00") ",\"account\":\"A1\","
 			       "\"from\":\"active\",\"to\":\"cancelled\"");
 	run_db("{\"op\":\"supplement\"," AT("2026-11-24T10:00:00")
-	       ",\"request\":\"N2\",\"channel\":\"postal\",\"na20\":"
+	       ",\"request\":\"N2\",\"requester\":\"" ORG "\","
+		  "\"channel\":\"postal\",\"na20\":"
 	       "{\"phone\":\"024 3826 1234\"}}\n");
 	assert_int_equal(r.status, 0);
 	assert_contains(r.out, "\"account\":\"X2\",\"from\":\"active\","

@@ -45,6 +45,7 @@ static inline bpacct_event fe_build(const fe_step *s)
 		bpacct_event full = e;
 		e = tl_event(s->op, s->at);
 		e.request = s->request;
+		e.requester = full.requester; /* E5: who asked */
 		e.documents = BPACCT_DOC_IDENTITY;
 		e.id_type = full.id_type;
 		e.id_number = full.id_number;

@@ -66,7 +66,8 @@ static const demo_case cases[] = {
 	    { "The copy of the performer's CCCD (căn cước công dân) "
 	      "arrives.",
 	      "{\"op\":\"supplement\"," AT("2026-11-17T10:30:00")
-	      ",\"request\":\"Q-A1\",\"account\":\"BP-A1\",\"documents\":"
+	      ",\"request\":\"Q-A1\",\"account\":\"BP-A1\",\"requester\":\""
+	      ENTERPRISE "\",\"documents\":"
 	      "[\"identity\"],"
 	      "\"identity\":{\"id_type\":\"cccd\",\"id_number\":"
 	      "\"001090012345\"}}" },
@@ -134,7 +135,8 @@ static const demo_case cases[] = {
 	      "\"\"}}" },
 	    { "The missing telephone number arrives by post.",
 	      "{\"op\":\"supplement\"," AT("2026-11-24T10:00:00")
-	      ",\"request\":\"N-2\",\"channel\":\"postal\",\"na20\":{\"phone\":"
+	      ",\"request\":\"N-2\",\"requester\":\"" ORG "\","
+	      "\"channel\":\"postal\",\"na20\":{\"phone\":"
 	      "\"024 3826 1234\"}}" } } },
 	{ "XNC online — sent on a Sunday",
 	  "Through the portal a request may be sent at any time, but it is "

@@ -31,6 +31,7 @@ typedef struct run_state {
 	int interactive; /* flush after every line: a program may wait */
 	int progress;    /* stderr is a terminal */
 	unsigned long line, errors;
+	char warned[256]; /* the last outbox warning said */
 } run_state;
 
 static int open_input(const tool_args *a, run_state *st)
@@ -68,8 +69,10 @@ static void engine_error(run_state *st, int status, int64_t at)
 			 "deadline from it falls outside the calendar (%s to "
 			 "%s)", first, last);
 	} else {
-		err.code = status == BPACCT_EINVAL ? "bad_value"
-						   : "engine_failed";
+		/* rules E8: a record that fails its check is named. */
+		err.code = status == BPACCT_EINVAL   ? "bad_value"
+			   : status == BPACCT_EPARSE ? "corrupt_record"
+						     : "engine_failed";
 		snprintf(err.message, sizeof err.message, "%s (%s)%s%s",
 			 bpacct_strerror(status), bpacct_error_name(status),
 			 *msg ? ": " : "", msg);
@@ -78,20 +81,45 @@ static void engine_error(run_state *st, int status, int64_t at)
 	st->errors++;
 }
 
+/* `show`: what is due by its instant runs first (rules E6), as for any
+ * event; then the account as the store has it.  A stored record that
+ * fails its check is an error naming the account, never "not issued"
+ * (rules E8). */
 static int show(run_state *st, const run_line *l)
 {
-	const bpacct_account *acc = run_session_account(&st->s, l->account);
+	const bpacct_account *acc = NULL;
 	run_fx *f;
+	int rc = bpacct_engine_tick(st->s.engine, l->ev.at);
 
-	if (acc) {
+	if (rc != BPACCT_OK)
+		return rc;
+	run_print_effects(&st->s, st->out, st->audit);
+	run_session_clear(&st->s);
+	rc = run_session_read(&st->s, l->account, &acc);
+	if (rc == BPACCT_OK) {
 		run_print_account(st->out, l->ev.at, acc);
 		return BPACCT_OK;
 	}
+	if (rc != BPACCT_ENOTFOUND)
+		return rc;
 	f = run_session_add(&st->s, BPACCT_EFFECT_REFUSED, RUN_INPUT_SHOW,
 			    l->ev.at, l->account);
 	if (f)
 		run_fx_reason(f, BPACCT_REASON_NOT_ISSUED);
 	return BPACCT_OK;
+}
+
+/* rules E8: undelivered outbox records that cannot be read are said on
+ * stderr (the call succeeded: the others were delivered), once per change
+ * of what the engine reports. */
+static void outbox_warning(run_state *st)
+{
+	const char *msg = bpacct_engine_last_error(st->s.engine);
+
+	if (!*msg || strcmp(msg, st->warned) == 0)
+		return;
+	fprintf(stderr, "bpacct run: line %lu: %s\n", st->line, msg);
+	snprintf(st->warned, sizeof st->warned, "%s", msg);
 }
 
 static void one_line(run_state *st, const char *text, size_t len)
@@ -114,6 +142,8 @@ static void one_line(run_state *st, const char *text, size_t len)
 		engine_error(st, status, l.ev.at);
 	else if (st->s.lost)
 		engine_error(st, BPACCT_ENOMEM, l.ev.at);
+	else
+		outbox_warning(st);
 	run_line_free(&l);
 }
 

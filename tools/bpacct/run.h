@@ -30,6 +30,7 @@ typedef struct run_fx {
 	int32_t input;    /* bpacct_input, or RUN_INPUT_SHOW */
 	int32_t from, to; /* bpacct_state */
 	int32_t case_, actor, kind, document, channel, rule, outcome, fee;
+	int32_t replay; /* an outcome answering an id given again (E2) */
 	uint32_t recipients; /* BPACCT_RECIPIENT_* */
 	uint32_t nreasons;
 	int64_t at, due, received, available_from; /* or BPACCT_INSTANT_NONE */
@@ -75,8 +76,14 @@ run_fx *run_session_add(run_session *s, int32_t type, int32_t input,
 int run_session_remember(run_session *s, const char *request,
 			 const char *account, const char *requester);
 const run_req *run_session_request(const run_session *s, const char *id);
-/* The account's record, or NULL when the store has none. */
+/* The account's record, or NULL when the store has none (or it cannot be
+ * read: run_session_read() tells which). */
 const bpacct_account *run_session_account(run_session *s, const char *id);
+/* The account's record in *out: BPACCT_OK, BPACCT_ENOTFOUND when the store
+ * has none (or not issued), else the engine's error (BPACCT_EPARSE: the
+ * stored record is corrupt, rules E8). */
+int run_session_read(run_session *s, const char *id,
+		     const bpacct_account **out);
 const char *run_session_recipient(run_session *s, const run_fx *f,
 				  uint32_t role);
 void run_fx_reason(run_fx *f, int32_t reason);
@@ -122,6 +129,9 @@ typedef struct run_error {
 } run_error;
 
 int run_parse(const char *text, size_t len, run_line *out, run_error *err);
+/* Rule E7: 0 when the len bytes hold no NUL byte and are UTF-8 (run_parse
+ * checks it too; `run` checks the lines it skips as well). */
+int run_line_clean(const char *text, size_t len, run_error *err);
 void run_line_free(run_line *l);
 
 /* run_session.c: hands a line to the engine (show is the command's). */

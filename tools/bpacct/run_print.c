@@ -61,6 +61,8 @@ static void print_outcome(tool_json *j, const run_fx *f)
 		instant(j, "due", f->due);
 	if (f->channel)
 		name(j, "channel", BPACCT_FIELD_CHANNEL, f->channel);
+	if (f->replay) /* rules E2: the standing outcome */
+		tool_json_bool(j, "replay", 1);
 }
 
 static void print_transition(tool_json *j, const run_fx *f)

@@ -75,6 +75,7 @@ static const struct {
 	{ BPACCT_FIELD_RULE, offsetof(run_fx, rule) },
 	{ BPACCT_FIELD_OUTCOME, offsetof(run_fx, outcome) },
 	{ BPACCT_FIELD_FEE, offsetof(run_fx, fee) },
+	{ BPACCT_FIELD_REPLAY, offsetof(run_fx, replay) },
 }, instant_fields[] = {
 	{ BPACCT_FIELD_DUE, offsetof(run_fx, due) },
 	{ BPACCT_FIELD_RECEIVED, offsetof(run_fx, received) },
@@ -220,19 +221,31 @@ void run_session_close(run_session *s)
 	memset(s, 0, sizeof *s);
 }
 
-const bpacct_account *run_session_account(run_session *s, const char *id)
+int run_session_read(run_session *s, const char *id,
+		     const bpacct_account **out)
 {
 	int64_t state = BPACCT_STATE_NONE;
+	int rc = bpacct_engine_account(s->engine, id, s->scratch);
 
-	if (bpacct_engine_account(s->engine, id, s->scratch) != BPACCT_OK)
-		return NULL;
+	*out = NULL;
+	if (rc != BPACCT_OK)
+		return rc;
 	/* A request about an unknown account stores a record in state
 	 * none (the compare-and-swap anchor): still not issued. */
 	if (bpacct_account_get_int(s->scratch, BPACCT_FIELD_STATE, &state) !=
 		    BPACCT_OK ||
 	    state == BPACCT_STATE_NONE)
-		return NULL;
-	return s->scratch;
+		return BPACCT_ENOTFOUND;
+	*out = s->scratch;
+	return BPACCT_OK;
+}
+
+const bpacct_account *run_session_account(run_session *s, const char *id)
+{
+	const bpacct_account *acc = NULL;
+
+	(void)run_session_read(s, id, &acc);
+	return acc;
 }
 
 /* FNV-1a: short ids, no adversary that matters to a one-run tool. */
@@ -371,6 +384,9 @@ int run_session_submit(run_session *s, const run_line *l)
 	case RUN_OP_TICK:
 		return bpacct_engine_tick(s->engine, l->ev.at);
 	case RUN_OP_REQUEST:
+		/* What an earlier run stored first: a store keeps the
+		 * request's first account, and so must the tool. */
+		run_store_recall(s, l->ev.request);
 		if (run_session_remember(s, l->ev.request, account,
 					 l->ev.requester) != 0)
 			return BPACCT_ENOMEM;
@@ -378,8 +394,13 @@ int run_session_submit(run_session *s, const run_line *l)
 	case RUN_OP_SUPPLEMENT:
 		account = supplement_account(s, l);
 		if (!account) {
-			unknown_request(s, l);
-			return BPACCT_OK;
+			/* E6: what is due by now runs first, as for any
+			 * event; then the answer to an unknown request. */
+			int rc = bpacct_engine_tick(s->engine, l->ev.at);
+
+			if (rc == BPACCT_OK)
+				unknown_request(s, l);
+			return rc;
 		}
 		break;
 	case RUN_OP_ISSUE:

@@ -8,7 +8,11 @@
  * that names only its request, and a notice to a requester, are answered
  * from the request record the store keeps (run_store_recall).
  */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bpacct/sys/store.h"
 #include "run.h"
@@ -65,6 +69,8 @@ static int open_sqlite(const tool_args *a, run_session *s, const char *path,
 		       bpacct_engine_options *o)
 {
 	bpacct_sqlite_store *db = NULL;
+	/* rules E8: a mistyped path must not pass for an empty store. */
+	int fresh = access(path, F_OK) != 0;
 	int st = bpacct_sqlite_store_open(&db, path, NULL);
 
 	if (st != BPACCT_OK) {
@@ -76,6 +82,9 @@ static int open_sqlite(const tool_args *a, run_session *s, const char *path,
 		bpacct_sqlite_store_close(db);
 		return rc;
 	}
+	if (fresh)
+		fprintf(stderr, "bpacct: created a new SQLite store at '%s'\n",
+			path);
 	s->db = db;
 	o->store = bpacct_sqlite_store_ops();
 	o->store_userdata = db;

@@ -13,6 +13,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "../cli/cli_support.h"
 
 #define AT(t) "\"at\":\"" t "+07:00\""
@@ -28,6 +30,127 @@ static void run_db(const char *input)
 	temp_file(path, sizeof path, input);
 	RUN("run", "--store", spec, path);
 	unlink(path);
+}
+
+/* A fresh store file in a new temporary folder: spec and db_dir set. */
+static void fresh_store(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	snprintf(db_dir, sizeof db_dir, "%s/bpacct-cli-db-XXXXXX",
+		 t && *t ? t : "/tmp");
+	assert_non_null(mkdtemp(db_dir));
+	snprintf(spec, sizeof spec, "sqlite:%s/run.db", db_dir);
+}
+
+static void remove_store(void)
+{
+	static const char *const tails[] = { "", "-wal", "-shm" };
+	char p[330];
+
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s/run.db%s", db_dir, tails[i]);
+		unlink(p);
+	}
+	rmdir(db_dir);
+}
+
+#define BP_ISSUE(acc)                                                      \
+	"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":\""   \
+	acc "\",\"procedure\":\"bp\",\"owner\":\"" OWNER "\",\"holder\":" \
+	"{\"id_type\":\"passport\",\"id_number\":\"C1234567\"}}\n"
+
+/* Restart consistency: a request id first used on B1 in a first run,
+ * reused for B5 in a second (refused), is still B1's: the supplement of
+ * that second run, naming only the request, completes B1's application;
+ * the third run shows B1 cancelled; all as one in-memory run of the same
+ * stream prints it. */
+static void test_db_cli_restart_keeps_the_first_account_of_an_id(void **state)
+{
+	static const char *const runs[] = {
+		BP_ISSUE("B1") BP_ISSUE("B5")
+		"{\"op\":\"request\"," AT("2026-11-16T09:00:00")
+		",\"request\":\"R1\",\"account\":\"B1\",\"requester\":\""
+		OWNER "\",\"channel\":\"online\",\"documents\":"
+		"[\"application\",\"enterprise_registration\"],"
+		"\"enterprise_code\":\"" OWNER "\"}\n",
+		"{\"op\":\"request\"," AT("2026-11-16T09:10:00")
+		",\"request\":\"R1\",\"account\":\"B5\",\"requester\":\""
+		OWNER "\",\"channel\":\"online\"}\n"
+		"{\"op\":\"supplement\"," AT("2026-11-16T09:20:00")
+		",\"request\":\"R1\",\"requester\":\"" OWNER "\","
+		"\"documents\":[\"identity\"],\"identity\":{\"id_type\":"
+		"\"passport\",\"id_number\":\"C1234567\"}}\n",
+		"{\"op\":\"show\"," AT("2026-11-16T12:00:00")
+		",\"account\":\"B1\"}\n",
+	};
+	char path[256];
+	char *split = NULL, *whole;
+	size_t n = 0;
+
+	(void)state;
+	fresh_store();
+	for (size_t i = 0; i < 3; i++) {
+		run_db(runs[i]);
+		assert_int_equal(r.status, 0);
+		split = realloc(split, n + r.out_len + 1);
+		memcpy(split + n, r.out, r.out_len + 1);
+		n += r.out_len;
+	}
+	assert_non_null(strstr(split, "\"request\":\"R1\",\"account\":"
+				      "\"B1\",\"outcome\":\"accepted\""));
+	temp_file(path, sizeof path, "");
+	{
+		FILE *f = fopen(path, "w");
+
+		for (size_t i = 0; i < 3; i++)
+			fputs(runs[i], f);
+		fclose(f);
+	}
+	RUN("run", path);
+	unlink(path);
+	whole = strdup(r.out);
+	assert_string_equal(split, whole);
+	free(split);
+	free(whole);
+	remove_store();
+}
+
+/* E8: an account whose stored bytes were edited (one byte) is reported as
+ * corrupt, naming it, by `show` and by an event: never "not issued". */
+static void test_db_cli_e8_a_corrupt_record_is_named(void **state)
+{
+	char file[330];
+	sqlite3 *db = NULL;
+
+	(void)state;
+	fresh_store();
+	run_db(BP_ISSUE("B9"));
+	assert_int_equal(r.status, 0);
+	assert_contains(r.err, "created a new SQLite store");
+	snprintf(file, sizeof file, "%s/run.db", db_dir);
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE accounts SET record = "
+					  "CAST(substr(record, 1, 20) || X'FF' "
+					  "|| substr(record, 22) AS BLOB) "
+					  "WHERE id = 'B9'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	run_db("{\"op\":\"show\"," AT("2026-11-03T08:00:00")
+	       ",\"account\":\"B9\"}\n"
+	       "{\"op\":\"use\"," AT("2026-11-03T09:00:00")
+	       ",\"account\":\"B9\"}\n");
+	assert_int_equal(r.status, 1);
+	assert_null(strstr(r.err, "created a new"));
+	assert_null(strstr(r.out, "not_issued"));
+	assert_contains(line_with(AT("2026-11-03T08:00:00")),
+			"\"code\":\"corrupt_record\"");
+	assert_contains(line_with(AT("2026-11-03T08:00:00")),
+			"account 'B9' is corrupt");
+	assert_contains(line_with(AT("2026-11-03T09:00:00")),
+			"\"code\":\"corrupt_record\"");
+	remove_store();
 }
 
 static void test_db_cli_sqlite_store_keeps_state_between_runs(void **state)
@@ -97,6 +220,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			test_db_cli_sqlite_store_keeps_state_between_runs),
+		cmocka_unit_test(
+			test_db_cli_restart_keeps_the_first_account_of_an_id),
+		cmocka_unit_test(test_db_cli_e8_a_corrupt_record_is_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

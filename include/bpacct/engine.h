@@ -168,10 +168,14 @@ BPACCT_API int bpacct_engine_new(bpacct_engine **out,
 BPACCT_API void bpacct_engine_free(bpacct_engine *engine);
 
 /**
- * Submits an event for an account: read, apply, commit atomically,
- * deliver the notices, then run everything due at or before the event's
- * instant.  A refused input is a result (its effects say why), committed
- * as an audit entry.
+ * Submits an event for an account.  First everything due at or before the
+ * event's instant runs, for every account, in due order, each at its due
+ * instant by the system (rules E6, as bpacct_engine_tick()); then the event
+ * is read, applied and committed atomically against the state that
+ * results; then what the event itself made due by its instant (an XNC
+ * request accepted in a session); then the notices are delivered.  A
+ * refused input is a result (its effects say why), committed as an audit
+ * entry.
  *
  * @param engine the engine.
  * @param account the account id.

@@ -16,10 +16,13 @@
  * fee), the deadlines armed, an audit record, or a refusal with its reasons.
  *
  * The step is pure: no clock (the instant is in the event), no I/O, no
- * heap, no globals; it is reentrant.  A refused input leaves both records
- * unchanged and says why; cancelled is final (E1); a request id already
- * decided returns its first outcome and changes nothing (E2); every change
- * carries an audit effect (E4).
+ * heap, no globals; it is reentrant.  What the account owes at or before
+ * the event's instant runs first, at its due instant, by the system (rules
+ * E6); a refused input then leaves both records as that left them and says
+ * why; cancelled is final (E1); a request id given again by its requester
+ * returns its standing outcome, marked as a replay, and changes nothing, and
+ * from anyone else is refused (E2); only the requester supplements and only
+ * an officer cancels (E5); every change carries an audit effect (E4).
  *
  * The transition table is data (bpacct_fsm_transition_at(),
  * bpacct_fsm_dot()).  Records are created with the `_new` functions, which
@@ -304,6 +307,14 @@ BPACCT_API void bpacct_effects_free(bpacct_effects *effects);
 /**
  * Applies one input event: the pure step of the library.
  *
+ * Rules E6: before the event, everything the account owes at or before
+ * `event->at` (the inactivity warning, a pending cancellation, the
+ * inactivity cancellation) runs first, in due order, each recorded at its
+ * due instant with actor #BPACCT_ACTOR_SYSTEM and input #BPACCT_INPUT_TICK;
+ * the event then meets the state that results.  The effects of what ran
+ * come first in @p effects.  Everything is computed on copies: the caller's
+ * records are written once, at the end, and not at all on an error.
+ *
  * @param profile the procedure profile (bpacct_profile_get() or a host
  *        profile): the account's procedure (another is #BPACCT_EINVAL,
  *        except for a request, which is rejected WRONG_PROCEDURE); for
@@ -315,9 +326,10 @@ BPACCT_API void bpacct_effects_free(bpacct_effects *effects);
  * @param event the input.
  * @param effects cleared, then filled with the effects owed.  An
  *        accepted USE owes none, nor does a TICK with nothing due; a
- *        request id already decided owes only its first outcome (E2);
- *        a refused input owes REFUSED and AUDIT (and, for a request or
- *        supplement, an outcome "refused" first).
+ *        request id already decided owes only its standing outcome, with
+ *        #BPACCT_FIELD_REPLAY 1 (E2); a refused input owes REFUSED and
+ *        AUDIT (and, for a request or supplement, an outcome "refused"
+ *        first) — after the effects of what was due (E6).
  * @return #BPACCT_OK whenever the input was judged, refused ones
  *         included (the effects say how); #BPACCT_EINVAL for NULL
  *         arguments, an unknown input, a missing request record, an

@@ -8,18 +8,43 @@
  * Built only with libbpacct-postgres (BPACCT_TOOL_POSTGRES); run_store.c
  * dispatches here.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "bpacct/sys/store.h"
 #include "run.h"
 
 #ifdef BPACCT_TOOL_POSTGRES
+#include <libpq-fe.h>
+
 #include "bpacct/postgres.h"
+
+/* Whether the database has no bpacct schema yet (the store's open will
+ * create it): rules E8, a mistyped database must not pass for an empty
+ * store.  Asked on a connection of its own, before the store's. */
+static int schema_missing(const char *conninfo)
+{
+	PGconn *c = PQconnectdb(conninfo);
+	int missing = 0;
+
+	if (PQstatus(c) == CONNECTION_OK) {
+		PGresult *r = PQexec(c, "SELECT to_regclass('schema_version') "
+					"IS NULL");
+
+		missing = PQresultStatus(r) == PGRES_TUPLES_OK &&
+			  PQntuples(r) == 1 &&
+			  strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+		PQclear(r);
+	}
+	PQfinish(c);
+	return missing;
+}
 
 int run_pg_open(const tool_args *a, run_session *s, const char *conninfo,
 		bpacct_engine_options *o)
 {
 	bpacct_postgres_store *pg = NULL;
+	int fresh = schema_missing(conninfo);
 	int st = bpacct_postgres_store_open(&pg, conninfo, NULL);
 
 	if (st != BPACCT_OK) {
@@ -31,6 +56,9 @@ int run_pg_open(const tool_args *a, run_session *s, const char *conninfo,
 			  : tool_lib_fail(a, "bpacct_postgres_store_open",
 					  st);
 	}
+	if (fresh)
+		fprintf(stderr, "bpacct: created a new PostgreSQL store "
+			"(schema version %d)\n", BPACCT_POSTGRES_SCHEMA_VERSION);
 	s->pg = pg;
 	o->store = bpacct_postgres_store_ops();
 	o->store_userdata = pg;

@@ -231,7 +231,8 @@ static void read_account(bpacct__reader *r, void *record)
 	a->state = (uint8_t)bpacct__get_u8(r, BPACCT_STATE_CANCELLED);
 	a->holder_id_type = (uint8_t)bpacct__get_u8(r, BPACCT_ID_PASSPORT);
 	a->flags = (uint8_t)bpacct__get_u8(
-		r, BPACCT__ACC_EXCLUDED | BPACCT__ACC_WARNED);
+		r, BPACCT__ACC_EXCLUDED | BPACCT__ACC_WARNED |
+			   BPACCT__ACC_USED_IN_TIME);
 	a->pending_case = (uint8_t)bpacct__get_u8(r, BPACCT_CASE_XNC);
 	a->procedure = get_procedure(r);
 	a->pending_rule = get_small(r, RULE_MAX);

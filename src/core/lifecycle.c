@@ -151,10 +151,9 @@ static int step(const bpacct__step *s, struct bpacct_account *acc,
 		bpacct__refuse(s, row->reason);
 		return BPACCT_OK;
 	}
-	if (row->action == BPACCT__A_USE) {
-		bpacct__use(acc, s->at);
-		return BPACCT_OK;
-	}
+	if (row->action == BPACCT__A_USE) /* cannot fail but for ERANGE,
+					     * before anything is written */
+		return bpacct__use(s, acc);
 	/* memcpy, not assignment: the records are bytes a store may keep,
 	 * padding included. */
 	memcpy(&n.account, acc, sizeof n.account);
@@ -274,40 +273,74 @@ static int next_due(const bpacct_profile *profile,
 		    const bpacct_calendar *calendar,
 		    const struct bpacct_account *account, int64_t *out_due);
 
+/* Whether `acc` owes something at or before the event's instant (E6).
+ * Nothing is owed to a tick (it is the run of what is owed), nor to an
+ * event dated before the account's last change (it is refused as out of
+ * order). */
+static int owes(const bpacct__step *ev, const struct bpacct_account *acc,
+		int *out)
+{
+	int64_t due = BPACCT_INSTANT_NONE;
+	int rc;
+
+	*out = 0;
+	if (ev->input == BPACCT_INPUT_TICK ||
+	    (acc->state != BPACCT_STATE_ACTIVE &&
+	     acc->state != BPACCT_STATE_LOCKED) ||
+	    (acc->changed != BPACCT_INSTANT_NONE && ev->at < acc->changed))
+		return BPACCT_OK;
+	rc = next_due(ev->profile, ev->calendar, acc, &due);
+	*out = rc == BPACCT_OK && due != BPACCT_INSTANT_NONE && due <= ev->at;
+	return rc;
+}
+
 /* E6: runs what `acc` owes at or before the event's instant, as the
  * engine's tick would (actor system, each at its due instant), so that the
- * event meets the state the rules left.  Nothing runs for a tick (it is
- * that run), nor for an event dated before the account's last change (it
- * is refused as out of order). */
+ * event meets the state the rules left. */
 static int run_owed(const bpacct__step *ev, struct bpacct_account *acc)
 {
 	bpacct__step t = *ev;
 
-	if (ev->input == BPACCT_INPUT_TICK)
-		return BPACCT_OK;
 	t.input = BPACCT_INPUT_TICK;
 	t.actor = BPACCT_ACTOR_SYSTEM;
 	t.request = NULL;
 	t.account = acc;
 	for (int k = 0; k < OWED_STEPS_MAX; k++) {
 		uint64_t revision = acc->revision;
-		int64_t due = BPACCT_INSTANT_NONE;
-		int rc;
+		int more = 0;
+		int rc = owes(ev, acc, &more);
 
-		if (acc->state != BPACCT_STATE_ACTIVE &&
-		    acc->state != BPACCT_STATE_LOCKED)
-			return BPACCT_OK;
-		if (acc->changed != BPACCT_INSTANT_NONE &&
-		    ev->at < acc->changed)
-			return BPACCT_OK;
-		rc = next_due(ev->profile, ev->calendar, acc, &due);
-		if (rc != BPACCT_OK || due == BPACCT_INSTANT_NONE ||
-		    due > ev->at)
+		if (rc != BPACCT_OK || !more)
 			return rc;
 		rc = step(&t, acc, NULL);
 		if (rc != BPACCT_OK || acc->revision == revision)
 			return rc; /* nothing moved: nothing more will */
 	}
+	return BPACCT_OK;
+}
+
+/* What is owed, then the event, on copies (`acc`, `req`: the caller's
+ * scratch), written to the caller's records once both succeeded. */
+static int owed_then_step(bpacct__step *s, struct bpacct_account *account,
+			  struct bpacct_request *request,
+			  struct bpacct_account *acc,
+			  struct bpacct_request *req)
+{
+	int rc;
+
+	memcpy(acc, account, sizeof *acc);
+	if (request)
+		memcpy(req, request, sizeof *req);
+	s->account = acc;
+	s->request = request ? req : NULL;
+	rc = run_owed(s, acc);
+	if (rc == BPACCT_OK)
+		rc = step(s, acc, request ? req : NULL);
+	if (rc != BPACCT_OK)
+		return rc;
+	memcpy(account, acc, sizeof *acc);
+	if (request)
+		memcpy(request, req, sizeof *req);
 	return BPACCT_OK;
 }
 
@@ -322,7 +355,7 @@ int bpacct_apply(const bpacct_profile *profile,
 	struct bpacct_request req;
 	bpacct__step s;
 	int rc;
-	int uses_request;
+	int uses_request, owed = 0;
 
 	rc = check_call(profile, calendar, account, request, event, effects);
 	if (rc != BPACCT_OK) {
@@ -332,33 +365,28 @@ int bpacct_apply(const bpacct_profile *profile,
 	}
 	uses_request = event->input == BPACCT_INPUT_REQUEST ||
 		       event->input == BPACCT_INPUT_SUPPLEMENT;
-	memcpy(&acc, account, sizeof acc);
-	if (uses_request)
-		memcpy(&req, request, sizeof req);
 	s.profile = profile;
 	s.calendar = calendar;
 	s.event = event;
 	s.fx = effects;
-	s.account = &acc;
-	s.request = uses_request ? &req : NULL;
+	s.account = account;
+	s.request = uses_request ? request : NULL;
 	s.at = event->at;
 	s.input = event->input;
 	s.actor = event->actor != BPACCT_ACTOR_NONE
 			  ? event->actor
 			  : default_actor[event->input];
 	effects->count = 0;
-	rc = run_owed(&s, &acc);
-	if (rc == BPACCT_OK)
-		rc = step(&s, &acc, uses_request ? &req : NULL);
-	if (rc != BPACCT_OK) {
+	rc = owes(&s, account, &owed);
+	if (rc == BPACCT_OK && !owed) /* the usual case: the step alone,
+				       * which commits only on success */
+		rc = step(&s, account, uses_request ? request : NULL);
+	else if (rc == BPACCT_OK)
+		rc = owed_then_step(&s, account, uses_request ? request : NULL,
+				    &acc, &req);
+	if (rc != BPACCT_OK)
 		effects->count = 0;
-		return rc;
-	}
-	if (acc.revision != account->revision)
-		memcpy(account, &acc, sizeof acc);
-	if (uses_request)
-		memcpy(request, &req, sizeof req);
-	return BPACCT_OK;
+	return rc;
 }
 
 static int next_due(const bpacct_profile *profile,

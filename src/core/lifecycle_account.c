@@ -37,7 +37,8 @@ int bpacct__inactivity_due(const bpacct_profile *p, const bpacct_calendar *c,
 
 	*out = BPACCT_INSTANT_NONE;
 	if (!p->inactivity_rule || (a->flags & BPACCT__ACC_EXCLUDED) ||
-	    a->issued == BPACCT_INSTANT_NONE)
+	    a->issued == BPACCT_INSTANT_NONE ||
+	    (!rolling && (a->flags & BPACCT__ACC_USED_IN_TIME)))
 		return BPACCT_OK;
 	if (rolling) /* BP-R5 (b) */
 		o.flags |= BPACCT_DEADLINE_INACTIVITY_ROLLING;
@@ -173,13 +174,28 @@ static int32_t holder_reason(const bpacct__step *s)
 	return reason;
 }
 
-void bpacct__use(struct bpacct_account *next, int64_t at)
+int bpacct__use(const bpacct__step *s, struct bpacct_account *next)
 {
+	int64_t due = BPACCT_INSTANT_NONE;
+
+	if (next->first_used == BPACCT_INSTANT_NONE &&
+	    !(s->profile->policies & BPACCT_POLICY_INACTIVITY_ROLLING)) {
+		/* The first use: whether it came within the period is
+		 * known now, once, and kept (BP-R5 (a)). */
+		int rc = bpacct__inactivity_due(s->profile, s->calendar, next,
+						&due);
+
+		if (rc != BPACCT_OK)
+			return rc;
+		if (due != BPACCT_INSTANT_NONE && s->at < due)
+			next->flags |= BPACCT__ACC_USED_IN_TIME;
+	}
 	if (next->first_used == BPACCT_INSTANT_NONE)
-		next->first_used = at;
-	next->last_used = at;
+		next->first_used = s->at;
+	next->last_used = s->at;
 	next->flags &= (uint8_t)~BPACCT__ACC_WARNED;
-	bpacct__touch(next, at);
+	bpacct__touch(next, s->at);
+	return BPACCT_OK;
 }
 
 /* E5: who an account may be issued to.  A procedure that checks
@@ -389,8 +405,7 @@ int bpacct__act(const bpacct__step *s, int32_t action, bpacct__next *n,
 	case BPACCT__A_ISSUE:
 		return act_issue(s, &n->account);
 	case BPACCT__A_USE:
-		bpacct__use(&n->account, s->at);
-		return BPACCT_OK;
+		return bpacct__use(s, &n->account);
 	case BPACCT__A_LOCK:
 		return act_lock(s, &n->account);
 	case BPACCT__A_UNLOCK:

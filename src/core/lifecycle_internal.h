@@ -87,9 +87,10 @@ void bpacct__arm(struct bpacct_account *next, int32_t rule, int64_t due,
 		 int32_t case_, const char *request_id, int32_t channel);
 /* The accepted change of `next` at `at`: instant and revision. */
 void bpacct__touch(struct bpacct_account *next, int64_t at);
-/* A use of `next` at `at` (BP-R5): the first use (reading (a)) is kept for
- * good, the last (reading (b)) moves; a new period owes a new warning. */
-void bpacct__use(struct bpacct_account *next, int64_t at);
+/* A use of `next` at the step's instant (BP-R5): the first use (reading
+ * (a)) is kept for good, the last (reading (b)) moves; a new period owes a
+ * new warning. */
+int bpacct__use(const bpacct__step *s, struct bpacct_account *next);
 
 /* The records as a step leaves them: copies of the caller's, written back
  * by the step's one commit (lifecycle.c) when the action succeeded. */

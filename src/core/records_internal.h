@@ -30,6 +30,10 @@
 /* account flags */
 #define BPACCT__ACC_EXCLUDED 0x1u
 #define BPACCT__ACC_WARNED 0x2u
+/* BP-R5 (a): first used within the inactivity period, so never due for
+ * inactivity: a fast path, set by the first use (the first-use instant
+ * decides when it is not set). */
+#define BPACCT__ACC_USED_IN_TIME 0x4u
 
 struct bpacct_account {
 	uint32_t magic;

@@ -201,7 +201,7 @@ static void check_acc(const void *p)
 	assert_int_equal(a->magic, BPACCT__ACCOUNT_MAGIC);
 	assert_in_range(a->state, BPACCT_STATE_NONE, BPACCT_STATE_CANCELLED);
 	assert_in_range(a->holder_id_type, 0, BPACCT_ID_PASSPORT);
-	assert_in_range(a->flags, 0, 3);
+	assert_in_range(a->flags, 0, 7);
 	assert_in_range(a->pending_case, BPACCT_CASE_NONE, BPACCT_CASE_XNC);
 	assert_true(a->procedure == 0 || a->procedure == 1 ||
 		    a->procedure == 2 || a->procedure >= 100);

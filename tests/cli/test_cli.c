@@ -400,6 +400,46 @@ static void test_cli_c4_bad_calendar_line_exits_2(void **state)
 	assert_usage_error("/nonexistent/cal.csv");
 }
 
+/* Rule E7: host data that makes a statutory holiday (C1) a working day,
+ * or gives one date two kinds, is refused naming the line(s): exit 2,
+ * nothing printed. */
+static void test_cli_e7_calendar_statutory_working_and_twice_refused(
+	void **state)
+{
+	static const struct {
+		const char *csv, *needle;
+	} cases[] = {
+		{ "date,kind,name\n2026-09-02,working,Đi làm\n",
+		  "line 2: a statutory holiday" },
+		{ "# Tết 2027\n\n2027-03-01,holiday,A\n"
+		  "2027-02-06,working,mùng 1\n", "line 4: a statutory holiday" },
+		{ "date,kind,name\n2027-03-01,holiday,A\n"
+		  "2027-03-02,holiday,B\n# x\n2027-03-01,swap_off,A\n",
+		  "lines 2 and 5 give the same date different kinds" },
+		{ "\xef\xbb\xbf" "2027-03-03,holiday,C\r\n2027-03-01,holiday,A\r\n"
+		  "2027-03-02,holiday,B\r\n2027-03-04,holiday,D\r\n"
+		  "2027-03-03,working,C\r\n",
+		  "lines 1 and 5 give the same date different kinds" },
+	};
+	char path[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		temp_file(path, sizeof path, cases[i].csv);
+		RUN("workday", "2027-03-01", "--calendar", path, "--json");
+		unlink(path);
+		assert_usage_error(cases[i].needle);
+		assert_contains(r.err, "E7");
+	}
+	/* the same kind twice is accepted: the later name stands */
+	temp_file(path, sizeof path, "2027-03-01,holiday,A\n"
+		  "2027-03-01,holiday,B\n");
+	RUN("workday", "2027-03-01", "--calendar", path, "--json");
+	unlink(path);
+	assert_one_json_line();
+	assert_field("why", "holiday: B (host)");
+}
+
 /* JSON strings escape quotes and backslashes; UTF-8 passes through. */
 static void test_cli_json_escapes_host_names(void **state)
 {
@@ -541,6 +581,8 @@ int main(void)
 		cmocka_unit_test(test_cli_help_exits_0),
 		cmocka_unit_test(test_cli_c4_host_calendar_changes_workday),
 		cmocka_unit_test(test_cli_c4_bad_calendar_line_exits_2),
+		cmocka_unit_test(
+			test_cli_e7_calendar_statutory_working_and_twice_refused),
 		cmocka_unit_test(test_cli_json_escapes_host_names),
 		cmocka_unit_test(test_cli_fsm_dot_names_every_state_and_input),
 		cmocka_unit_test(test_cli_e1_fsm_json_cancelled_use_refused),

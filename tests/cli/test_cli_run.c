@@ -630,10 +630,12 @@ static void test_cli_run_stdin_and_store_spec(void **state)
 	assert_usage_error("not built");
 #endif
 #ifdef BPACCT_HAVE_POSTGRES
-	/* cli.md: no server is a refusal (1) that says why, not usage */
+	/* cli.md: a store that cannot be opened is status 2, the cause on
+	 * stderr */
 	RUN("run", "--store", "postgres:host=/nonexistent/pg dbname=x",
 	    "/dev/null");
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);
+	assert_int_equal(r.out_len, 0);
 	assert_contains(r.err, "cannot connect");
 #else
 	RUN("run", "--store", "postgres:dbname=x", "/dev/null");
@@ -649,6 +651,361 @@ static void test_cli_run_stdin_and_store_spec(void **state)
 	RUN("run", "--help");
 	assert_int_equal(r.status, 0);
 	assert_contains(r.out, "refusals included");
+}
+
+/* --- rule E7: input hygiene ------------------------------------------ */
+
+/* Runs `bpacct run FILE [extra]` on n bytes (NUL bytes included). */
+static void run_bytes(const char *data, size_t n, const char *extra)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[256];
+	int fd;
+
+	snprintf(path, sizeof path, "%s/bpacct-cli-XXXXXX",
+		 dir && *dir ? dir : "/tmp");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, n), (ssize_t)n);
+	close(fd);
+	if (extra)
+		RUN("run", path, extra);
+	else
+		RUN("run", path);
+	unlink(path);
+}
+
+/* The error effect of line n has this code (and its message contains
+ * needle when not NULL). */
+static void assert_line_error(int n, const char *code, const char *needle)
+{
+	char pat[96];
+	const char *line;
+
+	snprintf(pat, sizeof pat, "\"line\":%d,\"code\":\"%s\"", n, code);
+	line = line_with(pat);
+	if (needle)
+		assert_contains(line, needle);
+}
+
+/* The last line of stderr is this summary. */
+static void assert_summary(const char *expected)
+{
+	size_t n = strlen(expected);
+
+	if (r.err_len < n || strcmp(r.err + r.err_len - n, expected) != 0 ||
+	    (r.err_len > n && r.err[r.err_len - n - 1] != '\n'))
+		fail_msg("stderr does not end with the summary \"%s\":\n%s",
+			 expected, r.err);
+}
+
+#define NOT_ISSUED(acc, t)                                                \
+	"{\"type\":\"refused\"," AT(t) ",\"op\":\"show\",\"account\":\"" acc \
+	"\",\"reasons\":[" R_NOT_ISSUED "]}"
+#define SHOW(acc, t) \
+	"{\"op\":\"show\"," AT(t) ",\"account\":\"" acc "\"}\n"
+
+/* E7: a key given twice is an error (json-c alone would keep the last),
+ * in nested objects and arrays too, also when an escape spells the same
+ * key; nothing of the line is applied. */
+static void test_e7_duplicate_key_is_an_error(void **state)
+{
+	(void)state;
+	run_input(
+		/* 1: today "last wins" would issue */
+		"{\"op\":\"use\",\"op\":\"issue\"," AT("2026-11-02T08:00:00")
+		",\"account\":\"D1\",\"procedure\":\"xnc\",\"owner\":\"" ORG
+		"\"}\n"
+		/* 2: nested, in holder */
+		"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"D2\",\"procedure\":\"bp\",\"owner\":\"" OWNER "\",\"holder\":"
+		"{\"id_type\":\"passport\",\"id_number\":\"C1234567\","
+		"\"id_number\":\"C7654321\"}}\n"
+		/* 3: the same key spelt with an escape */
+		"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"D3\",\"\\u0061ccount\":\"D4\",\"procedure\":\"xnc\","
+		"\"owner\":\"" ORG "\"}\n"
+		/* 4: inside a list, in a key nobody reads */
+		"{\"op\":\"tick\"," AT("2026-11-02T08:00:00") ",\"x\":[{},"
+		"{\"k\":1,\"k\":2}]}\n"
+		/* 5: the same key in two objects is fine */
+		"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"D5\",\"procedure\":\"xnc\",\"owner\":\"" ORG "\",\"x\":"
+		"{\"op\":1,\"account\":{\"op\":2}}}\n"
+		SHOW("D1", "2026-11-03T08:00:00")
+		SHOW("D2", "2026-11-03T08:00:00")
+		SHOW("D3", "2026-11-03T08:00:00")
+		SHOW("D4", "2026-11-03T08:00:00"), NULL);
+	assert_int_equal(r.status, 1);
+	assert_line_error(1, "duplicate_key", "key 'op' appears twice");
+	assert_line_error(2, "duplicate_key", "key 'id_number' appears twice");
+	assert_line_error(3, "duplicate_key", "key 'account' appears twice");
+	assert_line_error(4, "duplicate_key", "key 'k' appears twice");
+	assert_null(strstr(r.out, "\"line\":5,"));
+	assert_non_null(line_with(NOT_ISSUED("D1", "2026-11-03T08:00:00")));
+	assert_non_null(line_with(NOT_ISSUED("D2", "2026-11-03T08:00:00")));
+	assert_non_null(line_with(NOT_ISSUED("D3", "2026-11-03T08:00:00")));
+	assert_non_null(line_with(NOT_ISSUED("D4", "2026-11-03T08:00:00")));
+	assert_summary("bpacct run: 9 lines, 5 events (4 refused), 4 errors\n");
+}
+
+/* E7: a NUL byte anywhere in the line — in a string, after the object,
+ * in a comment, or escaped — is an error; nothing of the line is
+ * applied.  The tool reads lengths from getline, not strlen. */
+static void test_e7_nul_byte_is_an_error(void **state)
+{
+	static const char in[] =
+		"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"N1\",\"procedure\":\"xnc\",\"owner\":\"" ORG "\"}\0junk\n"
+		"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"N2\0\",\"procedure\":\"xnc\",\"owner\":\"" ORG "\"}\n"
+		"# a comment\0\n"
+		"\0{\"op\":\"tick\"," AT("2026-11-02T08:00:00") "}\n"
+		"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"N3\",\"procedure\":\"xnc\",\"owner\":\"" ORG "\","
+		"\"note\":\"a\\u0000b\"}\n"
+		SHOW("N1", "2026-11-03T08:00:00")
+		SHOW("N2", "2026-11-03T08:00:00")
+		SHOW("N3", "2026-11-03T08:00:00");
+
+	(void)state;
+	run_bytes(in, sizeof in - 1, NULL);
+	assert_int_equal(r.status, 1);
+	assert_line_error(1, "nul_byte", "NUL byte");
+	assert_line_error(2, "nul_byte", NULL);
+	assert_line_error(3, "nul_byte", NULL);
+	assert_line_error(4, "nul_byte", "byte 1;");
+	assert_line_error(5, "nul_byte", NULL);
+	assert_non_null(line_with(NOT_ISSUED("N1", "2026-11-03T08:00:00")));
+	assert_non_null(line_with(NOT_ISSUED("N2", "2026-11-03T08:00:00")));
+	assert_non_null(line_with(NOT_ISSUED("N3", "2026-11-03T08:00:00")));
+}
+
+/* E7: bytes that are not UTF-8 anywhere (a stray byte, an overlong form,
+ * an encoded surrogate, a truncated sequence, in a key nobody reads, in a
+ * comment) are an error; Vietnamese text is fine. */
+static void test_e7_invalid_utf8_is_an_error(void **state)
+{
+	(void)state;
+	run_input(
+		"{\"op\":\"issue\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"U\xff\",\"procedure\":\"xnc\",\"owner\":\"" ORG "\"}\n"
+		"{\"op\":\"tick\"," AT("2026-11-02T08:00:00") ",\"x\":"
+		"\"\xc0\xaf\"}\n"
+		"{\"op\":\"tick\"," AT("2026-11-02T08:00:00") ",\"x\":"
+		"\"\xed\xa0\x80\"}\n"
+		"{\"op\":\"tick\"," AT("2026-11-02T08:00:00") "} \xe1\x80\n"
+		"# Ti\xe1ng Vi\xe1\xbb\x87t\n"
+		"{\"op\":\"risk\"," AT("2026-11-02T08:00:00") ",\"account\":"
+		"\"U1\",\"detail\":\"đăng nhập bất thường\"}\n", NULL);
+	assert_int_equal(r.status, 1);
+	assert_line_error(1, "bad_utf8", "not UTF-8");
+	assert_line_error(2, "bad_utf8", NULL);
+	assert_line_error(3, "bad_utf8", NULL);
+	assert_line_error(4, "bad_utf8", NULL);
+	assert_line_error(5, "bad_utf8", NULL);
+	/* line 6 is a valid event: refused, the account does not exist */
+	assert_null(strstr(r.out, "\"line\":6,"));
+	assert_summary("bpacct run: 6 lines, 1 event (1 refused), 5 errors\n");
+}
+
+/* E7: ids hold no control character (C0, DEL, ESC, C1), no space (also
+ * U+00A0) and no '/'; nothing of the line is applied. */
+static void test_e7_ids_without_controls_spaces_or_slash(void **state)
+{
+	static const char *const ids[] = {
+		"I 1", "I\\t1", "I\\n1", "I\\u001b[31m", "I\\u007f", "I\\u0085",
+		"I\\u00a01", "I/1", " I1", "I\\ud800",
+	};
+	char input[8192] = "";
+	size_t n = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+		n += (size_t)snprintf(input + n, sizeof input - n,
+				      "{\"op\":\"issue\"," AT("2026-11-02T08:00:00")
+				      ",\"account\":\"%s\",\"procedure\":\"xnc\","
+				      "\"owner\":\"" ORG "\"}\n", ids[i]);
+	n += (size_t)snprintf(input + n, sizeof input - n,
+			      /* owner, requester, holder number, NA20 account */
+			      "{\"op\":\"issue\"," AT("2026-11-02T08:00:00")
+			      ",\"account\":\"I2\",\"procedure\":\"xnc\","
+			      "\"owner\":\"0301 234562\"}\n"
+			      "{\"op\":\"issue\"," AT("2026-11-02T08:00:00")
+			      ",\"account\":\"I3\",\"procedure\":\"bp\","
+			      "\"owner\":\"" OWNER "\",\"holder\":{\"id_type\":"
+			      "\"passport\",\"id_number\":\"C123\\u001b4567\"}}\n"
+			      "{\"op\":\"request\"," AT("2026-11-16T09:00:00")
+			      ",\"request\":\"Q1\",\"account\":\"I4\","
+			      "\"requester\":\"03/01\",\"channel\":\"online\"}\n"
+			      "{\"op\":\"request\"," AT("2026-11-16T09:00:00")
+			      ",\"request\":\"Q2\",\"account\":\"I4\","
+			      "\"requester\":\"" ORG "\",\"channel\":\"online\","
+			      "\"na20\":{\"account\":\"I 4\"}}\n"
+			      SHOW("I2", "2026-11-20T08:00:00")
+			      SHOW("I3", "2026-11-20T08:00:00"));
+	assert_true(n < sizeof input);
+	run_input(input, NULL);
+	assert_int_equal(r.status, 1);
+	for (int i = 1; i <= 14; i++) {
+		char pat[64];
+
+		snprintf(pat, sizeof pat, "\"line\":%d,\"code\":\"bad_value\"",
+			 i);
+		if (!strstr(r.out, pat))
+			fail_msg("line %d is not a bad_value error:\n%s", i,
+				 r.out);
+	}
+	assert_line_error(1, "bad_value", "must not contain spaces");
+	assert_line_error(4, "bad_value", "control character (U+001B");
+	assert_line_error(8, "bad_value", "must not contain '/'");
+	assert_line_error(11, "bad_value", "key 'owner'");
+	assert_line_error(12, "bad_value", "key 'holder.id_number'");
+	assert_line_error(13, "bad_value", "key 'requester'");
+	assert_line_error(14, "bad_value", "key 'na20.account'");
+	assert_non_null(line_with(NOT_ISSUED("I2", "2026-11-20T08:00:00")));
+	assert_non_null(line_with(NOT_ISSUED("I3", "2026-11-20T08:00:00")));
+	assert_null(strstr(r.out, "\"type\":\"outcome\""));
+}
+
+/* E7: a text longer than its limit is an error that names the limit,
+ * never cut (a 10 MB detail was cut to 95 bytes); at the limit it is
+ * kept whole. */
+static void test_e7_text_over_its_limit_names_the_limit(void **state)
+{
+	const size_t big = (size_t)10 << 20;
+	char *in = malloc(big + 4096);
+	size_t n;
+
+	(void)state;
+	if (!in) {
+		fail_msg("out of memory");
+		return;
+	}
+	n = (size_t)sprintf(in, "%s", BP_ISSUE("L1", "2026-11-02T08:00:00"));
+	n += (size_t)sprintf(in + n, "{\"op\":\"risk\"," AT("2026-11-20T22:10:00")
+			     ",\"account\":\"L1\",\"detail\":\"");
+	memset(in + n, 'x', big);
+	n += big;
+	n += (size_t)sprintf(in + n, "\"}\n");
+	/* 96 bytes: one over */
+	n += (size_t)sprintf(in + n, "{\"op\":\"risk\"," AT("2026-11-20T22:10:00")
+			     ",\"account\":\"L1\",\"detail\":\"%096d\"}\n", 0);
+	/* a holder name of 1024 bytes */
+	n += (size_t)sprintf(in + n, "{\"op\":\"issue\"," AT("2026-11-02T08:00:00")
+			     ",\"account\":\"L2\",\"procedure\":\"bp\",\"owner\":"
+			     "\"" OWNER "\",\"holder\":{\"name\":\"%01024d\","
+			     "\"id_type\":\"passport\",\"id_number\":"
+			     "\"C1234567\"}}\n", 0);
+	/* an account of 48 bytes */
+	n += (size_t)sprintf(in + n, "{\"op\":\"use\"," AT("2026-11-02T08:00:00")
+			     ",\"account\":\"%048d\"}\n", 0);
+	/* 95 bytes: kept whole in the audit */
+	n += (size_t)sprintf(in + n, "{\"op\":\"risk\"," AT("2026-11-20T22:10:00")
+			     ",\"account\":\"L1\",\"detail\":\"%095d\"}\n", 7);
+	run_bytes(in, n, "--audit");
+	free(in);
+	assert_int_equal(r.status, 1);
+	assert_line_error(2, "bad_value", "key 'detail' has 10485760 bytes: "
+			  "the limit is 95");
+	assert_line_error(3, "bad_value", "key 'detail' has 96 bytes: the "
+			  "limit is 95");
+	assert_line_error(4, "bad_value", "key 'holder.name' has 1024 bytes: "
+			  "the limit is 1023");
+	assert_line_error(5, "bad_value", "key 'account' has 48 bytes: the "
+			  "limit is 47");
+	/* the lock came from line 6 only, with its whole detail */
+	assert_contains(line_with("\"input\":\"risk\""),
+			"\"detail\":\"0000000000000000000000000000000000000000"
+			"0000000000000000000000000000000000000000000000000"
+			"000007\"");
+	assert_contains(line_with("\"to\":\"locked\""), AT("2026-11-20T22:10:00"));
+}
+
+/* An `at` that parses as RFC 3339 but lies outside years 1–9999 at
+ * UTC+07:00 is an error naming the range (it printed "at":"?"). */
+static void test_t1_at_outside_years_1_to_9999_is_an_error(void **state)
+{
+	(void)state;
+	run_input("{\"op\":\"tick\",\"at\":\"0001-01-01T00:00:00+08:00\"}\n"
+		  "{\"op\":\"tick\",\"at\":\"9999-12-31T23:00:00-01:00\"}\n"
+		  "{\"op\":\"tick\",\"at\":\"0001-01-01T00:00:00+07:00\"}\n"
+		  "{\"op\":\"show\",\"at\":\"9999-12-31T16:59:59Z\","
+		  "\"account\":\"Z\"}\n", NULL);
+	assert_int_equal(r.status, 1);
+	assert_line_error(1, "bad_instant", "outside the years 1 to 9999 at "
+			  "UTC+07:00");
+	assert_line_error(2, "bad_instant", "outside the years 1 to 9999");
+	assert_null(strstr(r.out, "\"?\""));
+	assert_null(strstr(r.out, "\"line\":4,"));
+	assert_non_null(line_with(NOT_ISSUED("Z", "9999-12-31T23:59:59")));
+	RUN("deadline", "--rule", "bp-request", "--at",
+	    "0001-01-01T00:00:00+08:00");
+	assert_usage_error("outside the years 1 to 9999");
+}
+
+/* cli.md, exit status of `run`: 0 when every line was a valid event,
+ * refusals included; 1 when a line was an error; 2 when the input or the
+ * store cannot be opened (the cause on stderr); a one-line summary on
+ * stderr at the end. */
+static void test_cli_run_exit_status_and_summary(void **state)
+{
+	(void)state;
+	run_input(XNC_ISSUE("S1")
+		  "# a comment\n"
+		  "{\"op\":\"cancel\"," AT("2026-11-16T09:00:00")
+		  ",\"account\":\"S1\",\"actor\":\"officer\"}\n"
+		  SHOW("S2", "2026-11-16T09:00:00"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_summary("bpacct run: 4 lines, 3 events (2 refused), 0 errors\n");
+	run_input(XNC_ISSUE("S1") "{broken\n", NULL);
+	assert_int_equal(r.status, 1);
+	assert_summary("bpacct run: 2 lines, 1 event (0 refused), 1 error\n");
+	RUN("run", "/dev/null");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "bpacct run: 0 lines, 0 events (0 refused), "
+			    "0 errors\n");
+	RUN("run", "/nonexistent/events.jsonl");
+	assert_usage_error("cannot read '/nonexistent/events.jsonl'");
+	assert_null(strstr(r.err, "lines,"));
+#ifdef BPACCT_HAVE_SQLITE
+	RUN("run", "--store", "sqlite:/nonexistent/dir/x.db", "/dev/null");
+	assert_usage_error("/nonexistent/dir/x.db");
+#endif
+	/* --calendar that cannot be read: 2 as well */
+	RUN("run", "--calendar", "/nonexistent/cal.csv", "/dev/null");
+	assert_usage_error("/nonexistent/cal.csv");
+}
+
+/* cli.md: --progress (or a terminal) reports progress on long inputs:
+ * every 10000 lines, then the summary. */
+static void test_cli_run_progress_option(void **state)
+{
+	const size_t lines = 20001;
+	char *in = malloc(lines * 2 + 1);
+
+	(void)state;
+	if (!in) {
+		fail_msg("out of memory");
+		return;
+	}
+	for (size_t i = 0; i < lines; i++)
+		memcpy(in + 2 * i, "#\n", 2);
+	run_bytes(in, lines * 2, "--progress");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err,
+			    "bpacct run: 10000 lines, 0 events (0 refused), "
+			    "0 errors so far\n"
+			    "bpacct run: 20000 lines, 0 events (0 refused), "
+			    "0 errors so far\n"
+			    "bpacct run: 20001 lines, 0 events (0 refused), "
+			    "0 errors\n");
+	run_bytes(in, lines * 2, NULL);
+	free(in);
+	assert_string_equal(r.err, "bpacct run: 20001 lines, 0 events (0 "
+			    "refused), 0 errors\n");
+	RUN("run", "--help");
+	assert_contains(r.out, "--progress");
 }
 
 /* The demo: exit 0, every case of both procedures, computed values. */
@@ -706,6 +1063,14 @@ int main(void)
 			test_cli_run_show_after_a_request_about_no_account),
 		cmocka_unit_test(test_cli_run_e4_audit_option),
 		cmocka_unit_test(test_cli_run_stdin_and_store_spec),
+		cmocka_unit_test(test_e7_duplicate_key_is_an_error),
+		cmocka_unit_test(test_e7_nul_byte_is_an_error),
+		cmocka_unit_test(test_e7_invalid_utf8_is_an_error),
+		cmocka_unit_test(test_e7_ids_without_controls_spaces_or_slash),
+		cmocka_unit_test(test_e7_text_over_its_limit_names_the_limit),
+		cmocka_unit_test(test_t1_at_outside_years_1_to_9999_is_an_error),
+		cmocka_unit_test(test_cli_run_exit_status_and_summary),
+		cmocka_unit_test(test_cli_run_progress_option),
 		cmocka_unit_test(test_cli_demo_tells_every_case),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

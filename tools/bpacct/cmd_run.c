@@ -5,11 +5,18 @@
  * engine (run_session.c); the effects of the steps it committed are then
  * printed, one JSON object per line (run_print.c).  A line that is not a
  * valid event is an `error` effect naming its line number; nothing of it
- * is applied and the run goes on.  Exit status: 0 when every line was a
- * valid event — refusals included: a refusal is the rules' answer to a
- * well-formed event, printed as a `refused` effect, not a failure of the
- * run —, 1 when any line was an error (or the engine failed), 2 for bad
- * usage or an unreadable FILE, before anything is printed.
+ * is applied and the run goes on.  A line that is skipped (blank, or a `#`
+ * comment) must still hold no NUL byte and be UTF-8 (rule E7).
+ *
+ * Exit status (cli.md): 0 when every line was a valid event — refusals
+ * included: a refusal is the rules' answer to a well-formed event, printed
+ * as a `refused` effect, not a failure of the run —, 1 when any line was
+ * an error (or the engine failed on it), 2 for bad usage, or when the
+ * input or the store cannot be opened or read (the cause on stderr).  At
+ * the end one line on stderr sums the run up: lines read, events applied,
+ * how many of them were refused, errors.  With --progress, or when stderr
+ * is a terminal, a long input reports its progress every PROGRESS_EVERY
+ * lines.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -21,7 +28,7 @@
 
 #include "run.h"
 
-/* Lines between two progress reports on a terminal. */
+/* Lines between two progress reports. */
 #define PROGRESS_EVERY 10000ul
 
 typedef struct run_state {
@@ -29,8 +36,12 @@ typedef struct run_state {
 	FILE *in, *out;
 	int audit;
 	int interactive; /* flush after every line: a program may wait */
-	int progress;    /* stderr is a terminal */
-	unsigned long line, errors;
+	int progress;    /* --progress, or stderr is a terminal */
+	int tty;         /* stderr is a terminal: reports overwrite */
+	unsigned long line;    /* lines read */
+	unsigned long events;  /* valid events the engine took */
+	unsigned long refused; /* of those, lines answered by a refusal */
+	unsigned long errors;  /* error effects */
 	char warned[256]; /* the last outbox warning said */
 } run_state;
 
@@ -116,10 +127,26 @@ static void outbox_warning(run_state *st)
 {
 	const char *msg = bpacct_engine_last_error(st->s.engine);
 
-	if (!*msg || strcmp(msg, st->warned) == 0)
+	/* Only the outbox's word: after a `show` the last error may be the
+	 * read of an account that does not exist, which is no warning. */
+	if (strncmp(msg, "store.outbox:", 13) != 0 ||
+	    strcmp(msg, st->warned) == 0)
 		return;
 	fprintf(stderr, "bpacct run: line %lu: %s\n", st->line, msg);
 	snprintf(st->warned, sizeof st->warned, "%s", msg);
+}
+
+/* A valid event the engine took: counted, a refusal among its effects
+ * (a `refused` effect, cli.md) counted once. */
+static void accepted(run_state *st)
+{
+	st->events++;
+	for (size_t i = 0; i < st->s.nfx; i++)
+		if (st->s.fx[i].type == BPACCT_EFFECT_REFUSED) {
+			st->refused++;
+			break;
+		}
+	outbox_warning(st);
 }
 
 static void one_line(run_state *st, const char *text, size_t len)
@@ -143,25 +170,53 @@ static void one_line(run_state *st, const char *text, size_t len)
 	else if (st->s.lost)
 		engine_error(st, BPACCT_ENOMEM, l.ev.at);
 	else
-		outbox_warning(st);
+		accepted(st);
 	run_line_free(&l);
 }
 
+/* Blank or a comment; len bytes, NUL bytes included (rule E7: a line
+ * with one is never skipped, run_line_clean() reports it). */
 static int skipped(const char *text, size_t len)
 {
-	size_t i = strspn(text, " \t\r\n");
+	size_t i = 0;
 
+	while (i < len && text[i] != '\0' && strchr(" \t\r\n", text[i]))
+		i++;
 	return i >= len || text[i] == '#';
 }
 
-static void progress(const run_state *st, int done)
+static const char *plural(unsigned long n)
 {
-	if (!st->progress || (!done && st->line % PROGRESS_EVERY != 0) ||
-	    (done && st->line < PROGRESS_EVERY))
+	return n == 1 ? "" : "s";
+}
+
+/* "120 lines, 118 events (5 refused), 2 errors" */
+static void sums(const run_state *st, FILE *f)
+{
+	fprintf(f, "bpacct run: %lu line%s, %lu event%s (%lu refused), "
+		"%lu error%s", st->line, plural(st->line), st->events,
+		plural(st->events), st->refused, st->errors,
+		plural(st->errors));
+}
+
+static void progress(const run_state *st)
+{
+	if (!st->progress || st->line % PROGRESS_EVERY != 0)
 		return;
-	fprintf(stderr, "\rbpacct run: %lu lines, %lu errors%s", st->line,
-		st->errors, done ? "\n" : "");
+	/* On a terminal one line, rewritten; elsewhere one line a report. */
+	fputs(st->tty ? "\r" : "", stderr);
+	sums(st, stderr);
+	fputs(st->tty ? " ..." : " so far\n", stderr);
 	fflush(stderr);
+}
+
+/* The one-line summary at the end (over the progress line on a tty). */
+static void summary(const run_state *st)
+{
+	if (st->tty && st->progress && st->line >= PROGRESS_EVERY)
+		fputs("\r\033[K", stderr);
+	sums(st, stderr);
+	fputc('\n', stderr);
 }
 
 static void run_lines(run_state *st)
@@ -177,14 +232,22 @@ static void run_lines(run_state *st)
 		while (len > 0 &&
 		       (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			len--;
-		if (!skipped(buf, len))
+		if (skipped(buf, len)) {
+			run_error err;
+
+			err.at = BPACCT_INSTANT_NONE;
+			if (run_line_clean(buf, len, &err) != 0) {
+				run_print_error(st->out, st->line, &err);
+				st->errors++;
+			}
+		} else {
 			one_line(st, buf, len);
+		}
 		if (st->interactive)
 			fflush(st->out);
-		progress(st, 0);
+		progress(st);
 	}
 	free(buf);
-	progress(st, 1);
 }
 
 int tool_cmd_run(const tool_args *a)
@@ -195,20 +258,31 @@ int tool_cmd_run(const tool_args *a)
 	memset(&st, 0, sizeof st);
 	st.out = stdout;
 	st.audit = tool_has(a, TOOL_OPT_AUDIT);
-	st.progress = isatty(STDERR_FILENO);
+	st.tty = isatty(STDERR_FILENO);
+	st.progress = st.tty || tool_has(a, TOOL_OPT_PROGRESS);
 	rc = run_store_check(a);
 	if (rc == TOOL_EXIT_OK)
 		rc = open_input(a, &st);
 	if (rc != TOOL_EXIT_OK)
 		return rc;
-	rc = run_session_open(a, &st.s);
+	/* A store (or a --calendar) that cannot be opened: the cause is on
+	 * stderr already; cli.md gives it status 2, like the input. */
+	rc = run_session_open(a, &st.s) == TOOL_EXIT_OK ? TOOL_EXIT_OK
+							: TOOL_EXIT_USAGE;
 	if (rc == TOOL_EXIT_OK) {
+		int read_error;
+
+		errno = 0;
 		run_lines(&st);
-		if (ferror(st.in))
-			rc = tool_refuse(a, "error reading the input after "
-					 "line %lu", st.line);
-		else if (st.errors > 0)
-			rc = TOOL_EXIT_REFUSED;
+		read_error = ferror(st.in);
+		if (read_error)
+			tool_usage(a, "error reading the input after line "
+				   "%lu: %s", st.line,
+				   strerror(errno ? errno : EIO));
+		summary(&st);
+		rc = read_error     ? TOOL_EXIT_USAGE
+		     : st.errors > 0 ? TOOL_EXIT_REFUSED
+				     : TOOL_EXIT_OK;
 		run_session_close(&st.s);
 	}
 	if (st.in != stdin)

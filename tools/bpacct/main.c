@@ -48,6 +48,26 @@ static const tool_option options[TOOL_OPT_COUNT] = {
 		"memory (the default: state lasts for one run)" },
 	[TOOL_OPT_AUDIT] = { "--audit", NULL,
 		"also print the audit records and the deliveries" },
+	[TOOL_OPT_PROGRESS] = { "--progress", NULL,
+		"report progress on stderr (the default on a terminal)" },
+	[TOOL_OPT_ACCOUNTS] = { "--accounts", "N",
+		"simulate: accounts in the population (1 to 1000000)" },
+	[TOOL_OPT_YEARS] = { "--years", "Y",
+		"simulate: years to run (1 to 50)" },
+	[TOOL_OPT_SEED] = { "--seed", "S",
+		"simulate: the random seed (0 to 2^53-1)" },
+	[TOOL_OPT_PROCEDURE] = { "--procedure", "P",
+		"simulate: bp, xnc or both (the default)" },
+	[TOOL_OPT_START] = { "--start", "DATE",
+		"simulate: the first day (default 2026-01-01)" },
+	[TOOL_OPT_ISSUE_MONTHS] = { "--issue-months", "M",
+		"simulate: issue over the first M months (default all)" },
+	[TOOL_OPT_WARNING_DAYS] = { "--warning-days", "D",
+		"simulate: BP inactivity warning D days before (0-366)" },
+	[TOOL_OPT_LOCK_NOTICE] = { "--lock-notice", NULL,
+		"simulate: BP lock notice with the reason (BP-R4 policy)" },
+	[TOOL_OPT_MIX] = { "--mix", "SPEC",
+		"simulate: shares, e.g. never=1,requests=0,risks=0" },
 };
 
 #define BASE (TOOL_BIT(TOOL_OPT_JSON) | TOOL_BIT(TOOL_OPT_HELP))
@@ -59,7 +79,14 @@ static const tool_option options[TOOL_OPT_COUNT] = {
 		  TOOL_BIT(TOOL_OPT_ROLLING) | TOOL_BIT(TOOL_OPT_EXTEND) | \
 		  TOOL_BIT(TOOL_OPT_WORKING_HOURS))
 
-#define RUN (CAL | TOOL_BIT(TOOL_OPT_STORE) | TOOL_BIT(TOOL_OPT_AUDIT))
+#define RUN (CAL | TOOL_BIT(TOOL_OPT_STORE) | TOOL_BIT(TOOL_OPT_AUDIT) | \
+	     TOOL_BIT(TOOL_OPT_PROGRESS))
+#define SIMULATE (CAL | TOOL_BIT(TOOL_OPT_ACCOUNTS) | \
+		  TOOL_BIT(TOOL_OPT_YEARS) | TOOL_BIT(TOOL_OPT_SEED) | \
+		  TOOL_BIT(TOOL_OPT_PROCEDURE) | TOOL_BIT(TOOL_OPT_START) | \
+		  TOOL_BIT(TOOL_OPT_ISSUE_MONTHS) | \
+		  TOOL_BIT(TOOL_OPT_ROLLING) | TOOL_BIT(TOOL_OPT_WARNING_DAYS) | \
+		  TOOL_BIT(TOOL_OPT_LOCK_NOTICE) | TOOL_BIT(TOOL_OPT_MIX))
 
 typedef struct tool_command {
 	const char *name;
@@ -100,12 +127,24 @@ static const char run_help[] =
 	"deadline,\naccount, refused, error; with --audit also audit and "
 	"delivery).\n"
 	"--store sqlite:PATH and postgres:CONNINFO come with the database "
-	"adapters.\n\n"
+	"adapters.\n"
+	"Input hygiene (rule E7): a line with a key twice (duplicate_key), a "
+	"NUL byte\n(nul_byte) or bytes that are not UTF-8 (bad_utf8) is an "
+	"error, and so is an\nid (account, request, owner, requester, "
+	"document numbers) with a control\ncharacter, a space or '/', and a "
+	"text over its limit (ids 47 bytes, codes\nand document numbers 23, "
+	"detail 95, names and NA20 fields 1023): nothing\nis cut, nothing of "
+	"the line is applied.  \"at\" must lie in the years 1-9999\n"
+	"at UTC+07:00.\n"
+	"At the end one line on stderr: lines read, events applied (how many "
+	"refused),\nerrors; --progress (the default when stderr is a "
+	"terminal) also reports\nevery 10000 lines.\n\n"
 	"exit status: 0 every line was a valid event (refusals included: "
 	"they are\n  the rules' answers, printed as \"refused\" effects); "
 	"1 a line was not a\n  valid event (an \"error\" effect with its "
-	"line number; the run goes on)\n  or the engine failed; 2 bad usage "
-	"or an unreadable FILE\n";
+	"line number; the run goes on)\n  or the engine failed on it; 2 bad "
+	"usage, or the input or the store cannot\n  be opened or read (the "
+	"cause on stderr)\n";
 
 static const char demo_help[] =
 	"\nThe seven cases of the two procedures, computed by the library on "
@@ -142,6 +181,10 @@ static const tool_command commands[] = {
 	{ "demo", "", NULL,
 	  "A narrated walk through every case of both procedures",
 	  tool_cmd_demo, 0, TOOL_BIT(TOOL_OPT_HELP), 0, demo_help },
+	{ "simulate", "--accounts N --years Y --seed S", NULL,
+	  "Run a seeded population through the engine and report what the "
+	  "rules did",
+	  tool_cmd_simulate, 0, SIMULATE, 0, tool_simulate_help },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -56,10 +56,17 @@ int tool_parse_date(const tool_args *a, const char *what, const char *text,
 int tool_parse_instant(const tool_args *a, const char *what,
 		       const char *text, int64_t *out)
 {
+	char buf[BPACCT_INSTANT_BUFSIZE];
+
 	if (bpacct_instant_parse(out, text, strlen(text)) != BPACCT_OK)
 		return tool_usage(a, "invalid %s '%s' (expected an RFC 3339 "
 				  "instant such as 2026-05-01T16:15:00+07:00)",
 				  what, text);
+	/* An offset can carry a valid text outside years 1..9999 at UTC+7,
+	 * which no output could write. */
+	if (bpacct_instant_format(buf, sizeof buf, *out) != BPACCT_OK)
+		return tool_usage(a, "%s '%s' lies outside the years 1 to 9999 "
+				  "at UTC+07:00", what, text);
 	return TOOL_EXIT_OK;
 }
 

@@ -45,6 +45,16 @@ typedef enum tool_opt {
 	TOOL_OPT_DOT,
 	TOOL_OPT_STORE,
 	TOOL_OPT_AUDIT,
+	TOOL_OPT_PROGRESS,     /* run */
+	TOOL_OPT_ACCOUNTS,     /* simulate (cmd_simulate.c) */
+	TOOL_OPT_YEARS,
+	TOOL_OPT_SEED,
+	TOOL_OPT_PROCEDURE,
+	TOOL_OPT_START,
+	TOOL_OPT_ISSUE_MONTHS,
+	TOOL_OPT_WARNING_DAYS,
+	TOOL_OPT_LOCK_NOTICE,
+	TOOL_OPT_MIX,
 	TOOL_OPT_COUNT
 } tool_opt;
 
@@ -75,6 +85,8 @@ int tool_cmd_fsm(const tool_args *a);
 int tool_cmd_reasons(const tool_args *a);
 int tool_cmd_run(const tool_args *a);
 int tool_cmd_demo(const tool_args *a);
+int tool_cmd_simulate(const tool_args *a);
+extern const char tool_simulate_help[];
 
 /* calfile.c: the calendar of --no-announced and --calendar FILE. */
 int tool_calendar_open(const tool_args *a, bpacct_calendar **out);

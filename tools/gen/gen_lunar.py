@@ -8,7 +8,9 @@ domain-reference section 3.1), from our own implementation of the astronomy:
 * the Sun's apparent longitude: VSOP87D Earth series abridged as in Meeus
   Appendix III (ch. 32), geocentric = L + 180 deg, FK5 correction and
   aberration (ch. 25), nutation in longitude (ch. 22, largest terms);
-* Delta T = TT - UT: Espenak & Meeus polynomials (1900-2200).
+* Delta T = TT - UT: Espenak & Meeus polynomials (1900-2200);
+* CLOSE_CALLS: the new moons closer to local midnight than our own error,
+  where the day follows the most precise ephemeris (rule C5).
 
 Usage:
   gen_lunar.py [OUT]            write the table (default src/core/lunar_table.c)
@@ -31,6 +33,24 @@ UNIX_JDN = 2440588          # Julian day number of 1970-01-01
 TZ = 7.0 / 24.0             # UTC+07:00, the 105 deg E meridian
 NEW_MOON_CLOSE_MIN = 5.0    # report new moons this close to local midnight
 TERM_CLOSE_MIN = 30.0       # report principal terms this close to a month start
+# The generator's own error on the instant of a new moon: ch. 49 has
+# sigma 4.5 s and a worst case of 17 s against Swiss Ephemeris over
+# 1900-2020, the solar longitude <= 17 s (docs/lunar.md).  A new moon this
+# close to local midnight is not decided by our astronomy.
+NEW_MOON_ERROR_S = 20.0
+
+# Rule C5: where a new moon lies closer to local midnight than our own
+# error, the day follows the most precise ephemeris available.  Each row:
+# (the local day our computation gives, the day the ephemeris gives, the
+# source).  The generator stops if a row no longer matches a new moon
+# within NEW_MOON_ERROR_S of midnight, so that a row cannot outlive its
+# reason.  docs/lunar.md lists these close calls.
+CLOSE_CALLS = (
+    ("1967-07-07", "1967-07-08",
+     "Swiss Ephemeris (Moshier): new moon 1967-07-08 00:00:06 UTC+7, "
+     "ours 1967-07-07 23:59:58"),
+)
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
 DEFAULT_OUT = REPO / "src" / "core" / "lunar_table.c"
 
@@ -62,6 +82,39 @@ def iso(day):
     return "%04d-%02d-%02d" % civil(day)
 
 
+def day_of_iso(text):
+    """Day number of a YYYY-MM-DD date (inverse of iso)."""
+    y, m, d = (int(x) for x in text.split("-"))
+    y -= m <= 2
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def follow_close_calls(moons):
+    """Rule C5: moves the local day of each new moon of CLOSE_CALLS to the
+    ephemeris' day; stops if a row does not apply."""
+    out = list(moons)
+    for ours, theirs, source in CLOSE_CALLS:
+        a, b = day_of_iso(ours), day_of_iso(theirs)
+        if abs(a - b) != 1 or iso(a) != ours or iso(b) != theirs:
+            raise SystemExit("gen_lunar: bad close call %s -> %s" % (ours, theirs))
+        hits = [j for j, m in enumerate(out) if m[2] == a]
+        if len(hits) != 1:
+            raise SystemExit("gen_lunar: close call %s: no new moon that day" % ours)
+        k, jd, _ = out[hits[0]]
+        # seconds from the midnight between the two days
+        edge = max(a, b) + UNIX_JDN - 0.5 - TZ
+        if abs(jd - edge) * 86400.0 > NEW_MOON_ERROR_S:
+            raise SystemExit("gen_lunar: close call %s: the new moon is %.0f s "
+                             "from midnight, more than our error (%s)"
+                             % (ours, abs(jd - edge) * 86400.0, source))
+        out[hits[0]] = (k, jd, b)
+    return out
+
+
 def hhmmss(jd_ut):
     """Local UTC+7 date and time of an instant, to the second."""
     x = jd_ut + TZ + 0.5
@@ -83,6 +136,7 @@ class Calendar:
         for k in range(k0, k1 + 1):
             jd = astro.tt_to_ut(astro.new_moon_jde(k))
             self.moons.append((k, jd, local_day(jd)))
+        self.moons = follow_close_calls(self.moons)
         self.starts = [m[2] for m in self.moons]
         self.lam = {d: astro.sun_longitude(midnight_jde(d))
                     for d in self.starts}
@@ -170,7 +224,8 @@ def render(rows):
         " *   " + cmd,
         " * (tools/gen/gen_lunar.py and lunar_astro.py: new moons per Meeus",
         " * ch. 49, solar longitude per VSOP87D / Meeus App. III, Delta T per",
-        " * Espenak-Meeus; see docs/lunar.md).  The meson test",
+        " * Espenak-Meeus; close calls per Swiss Ephemeris, CLOSE_CALLS;",
+        " * see docs/lunar.md).  The meson test",
         " * lunar-table-fresh checks that this file matches the generator.",
         " *",
         " * One row per lunar year %d-%d at UTC+07:00:" % (FIRST_YEAR, LAST_YEAR),
@@ -197,8 +252,12 @@ def close_calls(cal):
         frac = (jd + TZ + 0.5) % 1.0
         mins = min(frac, 1.0 - frac) * 1440.0
         if mins < NEW_MOON_CLOSE_MIN and 1899 <= civil(day)[0] <= 2200:
+            followed = [c for c in CLOSE_CALLS if c[1] == iso(day)]
             out.append("new moon k=%d at %s UTC+7 (%.1f min from midnight)"
-                       " -> month starts %s" % (k, hhmmss(jd), mins, iso(day)))
+                       " -> month starts %s%s" % (
+                           k, hhmmss(jd), mins, iso(day),
+                           " (close call: %s)" % followed[0][2]
+                           if followed else ""))
     for i, day in enumerate(cal.starts):
         lam = cal.lam[day]
         target = 30.0 * round(lam / 30.0) % 360.0

@@ -329,7 +329,11 @@ BPACCT_API void bpacct_effects_free(bpacct_effects *effects);
  *        request id already decided owes only its standing outcome, with
  *        #BPACCT_FIELD_REPLAY 1 (E2); a refused input owes REFUSED and
  *        AUDIT (and, for a request or supplement, an outcome "refused"
- *        first) — after the effects of what was due (E6).
+ *        first) — after the effects of what was due (E6).  A request
+ *        judged not receivable (in person outside a session, a channel
+ *        the procedure does not take: XNC-R2) is a decision, not a
+ *        refused input: its outcome "refused", its notice if any and its
+ *        AUDIT, and the request record keeps the id (state refused).
  * @return #BPACCT_OK whenever the input was judged, refused ones
  *         included (the effects say how); #BPACCT_EINVAL for NULL
  *         arguments, an unknown input, a missing request record, an

@@ -394,17 +394,17 @@ static int next_due(const bpacct_profile *profile,
 		    const struct bpacct_account *account, int64_t *out_due)
 {
 	int64_t due = BPACCT_INSTANT_NONE, inactivity = BPACCT_INSTANT_NONE;
-	int64_t warn;
-	int rc;
 
 	if (account->state == BPACCT_STATE_ACTIVE ||
 	    account->state == BPACCT_STATE_LOCKED) {
-		if (account->pending_rule != 0)
-			due = account->pending_due;
-		rc = bpacct__inactivity_due(profile, calendar, account,
-					    &inactivity);
+		int64_t warn;
+		int rc = bpacct__inactivity_due(profile, calendar, account,
+						&inactivity);
+
 		if (rc != BPACCT_OK)
 			return rc;
+		if (account->pending_rule != 0)
+			due = account->pending_due;
 		warn = bpacct__warning_at(profile, account, inactivity);
 		if (warn != BPACCT_INSTANT_NONE && warn < inactivity)
 			inactivity = warn;
@@ -420,15 +420,13 @@ int bpacct_account_next_due(const bpacct_profile *profile,
 			    const bpacct_calendar *calendar,
 			    const bpacct_account *account, int64_t *out_due)
 {
-	int rc;
-
 	if (!profile || !calendar || !account || !out_due)
 		return BPACCT_EINVAL;
 	if (account->magic != BPACCT__ACCOUNT_MAGIC ||
 	    !bpacct__calendar_ok(calendar))
 		return BPACCT_EMISUSE;
 	if (!bpacct__profile_builtin(profile)) {
-		rc = bpacct_profile_check(profile);
+		int rc = bpacct_profile_check(profile);
 		if (rc != BPACCT_OK)
 			return rc;
 	}

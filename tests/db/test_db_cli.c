@@ -153,6 +153,34 @@ static void test_db_cli_e8_a_corrupt_record_is_named(void **state)
 	remove_store();
 }
 
+/* E8: an undelivered outbox record that cannot be read is said on stderr
+ * (the run goes on: the other notices are delivered), not kept silent. */
+static void test_db_cli_e8_an_unreadable_outbox_record_is_said(void **state)
+{
+	char file[330];
+	sqlite3 *db = NULL;
+
+	(void)state;
+	fresh_store();
+	run_db(BP_ISSUE("B8"));
+	assert_int_equal(r.status, 0);
+	snprintf(file, sizeof file, "%s/run.db", db_dir);
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO outbox (key, account, "
+					  "kind, record) VALUES ('B8/9/0', "
+					  "'B8', 1, X'45020102030405')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	run_db("{\"op\":\"risk\"," AT("2026-11-03T08:00:00")
+	       ",\"account\":\"B8\"}\n"
+	       "{\"op\":\"tick\"," AT("2026-11-03T10:00:00") "}\n");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.err, "store.outbox: 1 record(s)");
+	assert_contains(r.out, "\"kind\":\"cancellation_notice\"");
+	remove_store();
+}
+
 static void test_db_cli_sqlite_store_keeps_state_between_runs(void **state)
 {
 	char p[330];
@@ -223,6 +251,8 @@ int main(void)
 		cmocka_unit_test(
 			test_db_cli_restart_keeps_the_first_account_of_an_id),
 		cmocka_unit_test(test_db_cli_e8_a_corrupt_record_is_named),
+		cmocka_unit_test(
+			test_db_cli_e8_an_unreadable_outbox_record_is_said),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

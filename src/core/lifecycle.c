@@ -289,6 +289,10 @@ static int owes(const bpacct__step *ev, const struct bpacct_account *acc,
 	     acc->state != BPACCT_STATE_LOCKED) ||
 	    (acc->changed != BPACCT_INSTANT_NONE && ev->at < acc->changed))
 		return BPACCT_OK;
+	if (bpacct__inactivity_off(ev->profile, acc)) { /* the usual case */
+		*out = acc->pending_rule != 0 && acc->pending_due <= ev->at;
+		return BPACCT_OK;
+	}
 	rc = next_due(ev->profile, ev->calendar, acc, &due);
 	*out = rc == BPACCT_OK && due != BPACCT_INSTANT_NONE && due <= ev->at;
 	return rc;

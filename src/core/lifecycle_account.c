@@ -36,9 +36,7 @@ int bpacct__inactivity_due(const bpacct_profile *p, const bpacct_calendar *c,
 	int rc;
 
 	*out = BPACCT_INSTANT_NONE;
-	if (!p->inactivity_rule || (a->flags & BPACCT__ACC_EXCLUDED) ||
-	    a->issued == BPACCT_INSTANT_NONE ||
-	    (!rolling && (a->flags & BPACCT__ACC_USED_IN_TIME)))
+	if (bpacct__inactivity_off(p, a))
 		return BPACCT_OK;
 	if (rolling) /* BP-R5 (b) */
 		o.flags |= BPACCT_DEADLINE_INACTIVITY_ROLLING;

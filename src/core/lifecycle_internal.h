@@ -69,6 +69,19 @@ typedef struct bpacct__cancellation {
 int bpacct__cancel(const bpacct__step *s, struct bpacct_account *next,
 		   const bpacct__cancellation *c);
 
+/* Whether no BP-C inactivity due can exist for the account: no rule,
+ * excluded, not issued, or (reading (a)) first used within the period.
+ * Inline: it is the fast path of every event (rules E6 ask what is owed
+ * before each one). */
+static inline int bpacct__inactivity_off(const bpacct_profile *p,
+					 const struct bpacct_account *a)
+{
+	return !p->inactivity_rule || (a->flags & BPACCT__ACC_EXCLUDED) ||
+	       a->issued == BPACCT_INSTANT_NONE ||
+	       (!(p->policies & BPACCT_POLICY_INACTIVITY_ROLLING) &&
+		(a->flags & BPACCT__ACC_USED_IN_TIME));
+}
+
 /* The BP-C inactivity due of an account (BP-R5), or BPACCT_INSTANT_NONE
  * when none runs: no rule, excluded, or (reading (a)) used within the
  * period. */

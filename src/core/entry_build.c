@@ -64,15 +64,6 @@ size_t bpacct__entry_key(char *dst, const char *account, uint64_t revision,
 	return len;
 }
 
-/* Whether the step refused its input: its audit then says "refused". */
-static int step_refused(const bpacct_effects *fx)
-{
-	for (uint32_t i = 0; i < fx->count; i++)
-		if (fx->items[i].type == BPACCT_EFFECT_REFUSED)
-			return 1;
-	return 0;
-}
-
 static void fill_common(struct bpacct_entry *o, const bpacct__effect *e,
 			const bpacct__entry_source *src)
 {
@@ -127,7 +118,6 @@ uint32_t bpacct__entries_from_effects(const bpacct__entry_source *src,
 				      struct bpacct_entry *out, uint32_t max)
 {
 	const bpacct_effects *fx = src->fx;
-	int refused = step_refused(fx);
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < fx->count && n < max; i++) {
@@ -142,7 +132,11 @@ uint32_t bpacct__entries_from_effects(const bpacct__entry_source *src,
 			fill_notice(o, e, src);
 		} else {
 			o->type = BPACCT_ENTRY_AUDIT;
-			if (refused)
+			/* The audit of a refusal follows its REFUSED effect
+			 * (bpacct__refuse); what ran before the event (E6)
+			 * keeps its own audit, with its transition. */
+			if (i > 0 &&
+			    fx->items[i - 1].type == BPACCT_EFFECT_REFUSED)
 				o->to = BPACCT__TO_REFUSED;
 		}
 		fill_key(o, src, n);

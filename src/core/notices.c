@@ -113,6 +113,8 @@ void bpacct__refuse(const bpacct__step *s, int32_t reason)
 	}
 	e = bpacct__effect_add(s, BPACCT_EFFECT_REFUSED);
 	bpacct__effect_reasons(e, &reason, 1);
+	/* Right after the REFUSED effect: that is how the stored audit entry
+	 * knows it is a refusal's (entry_build.c). */
 	e = bpacct__audit(s, s->account->state, BPACCT_CASE_NONE);
 	bpacct__effect_reasons(e, &reason, 1);
 }

@@ -244,6 +244,7 @@ int bpacct__engine_enter(bpacct_engine *e)
 	e->busy = 1;
 	e->error[0] = '\0';
 	e->unreadable = 0;
+	e->corrupt = 0;
 	/* A message relayed before this call (outside any store call, or
 	 * by a store call that then succeeded) is no word about it. */
 	e->relayed[0] = '\0';
@@ -253,7 +254,17 @@ int bpacct__engine_enter(bpacct_engine *e)
 int bpacct__engine_leave(bpacct_engine *e, int rc)
 {
 	e->busy = 0;
-	if (rc == BPACCT_OK && e->unreadable > 0)
+	if (rc == BPACCT_OK && e->corrupt > 0)
+		/* Not the call's error: the other accounts were run. */
+		bpacct__engine_fail(e, rc,
+				    "store.due: %u due account record(s) are "
+				    "corrupt (first: account '%s', %s) and were "
+				    "skipped; their deadlines wait%s",
+				    (unsigned)e->corrupt, e->corrupt_id,
+				    bpacct_error_name(BPACCT_EPARSE),
+				    e->unreadable ? "; and outbox records "
+						    "cannot be read" : "");
+	else if (rc == BPACCT_OK && e->unreadable > 0)
 		/* Not the call's error: the others were delivered. */
 		bpacct__engine_fail(e, rc,
 				    "store.outbox: %u record(s) are not "

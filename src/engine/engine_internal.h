@@ -100,6 +100,11 @@ struct bpacct_engine {
 	/* Outbox records of this call that are not keyed notices: told by
 	 * the message of a call that otherwise succeeded. */
 	uint32_t unreadable;
+	/* Due accounts of this call whose stored record is corrupt: skipped
+	 * by the sweep (one bad record must not stop every deadline, E8),
+	 * told likewise; the first one's id. */
+	uint32_t corrupt;
+	char corrupt_id[BPACCT_ID_MAX];
 	bpacct__alloc alloc;
 	struct bpacct_account account;
 	struct bpacct_request request;

@@ -11,7 +11,15 @@
  * nothing (another engine did it first, a stale due index, a tick dated
  * before its last change) is skipped without a write, so it stays in the
  * due list: the next query pages past it, or a batch of such accounts
- * would hide every account due after them.
+ * would hide every account due after them.  An account whose stored
+ * record is corrupt is skipped the same way, counted and named in the
+ * call's message (rules E8): one bad record must not stop every deadline
+ * due after it.
+ *
+ * Each listed account runs until it owes nothing at `at` (a warning then
+ * its cancellation), each step recorded at its own due instant: across
+ * accounts the steps come in the store's due order of their first due,
+ * not interleaved.
  */
 #include <string.h>
 
@@ -82,6 +90,11 @@ int bpacct__engine_run_due(bpacct_engine *e, int64_t at,
 
 			memcpy(id, e->ids.ids[i], sizeof id);
 			rc = tick_account(e, id, at, out_moved);
+			if (rc == BPACCT_EPARSE) { /* corrupt: skip it */
+				if (e->corrupt++ == 0)
+					memcpy(e->corrupt_id, id, sizeof id);
+				rc = BPACCT_OK;
+			}
 			if (rc != BPACCT_OK)
 				return rc;
 			if (*out_moved == was)

@@ -188,7 +188,8 @@ static void write_commit(bpacct_memory_store *s, const bpacct_change *change,
 		bpacct__mem_rec *r = &s->accounts.recs[slot];
 
 		r->revision = p->revision;
-		bpacct__mem_heap_set(&s->heap, r, slot, p->next_due);
+		bpacct__mem_heap_set(&s->heap, s->accounts.recs, slot,
+				     p->next_due);
 	}
 	if (p->has_request)
 		(void)write_put(&s->requests, &s->alloc, &p->req);

@@ -19,8 +19,8 @@
  * deadline, and a retry finds the same accounts.  due() pops the earliest
  * valid entries with due ≤ at (at most max) and hands each account id to
  * the sink; each account has exactly one valid entry, so it is listed at
- * most once per call, in due order (ties in the order they were
- * scheduled).  The popped entries are PARKED in the array right after the
+ * most once per call, in due order (ties by account id, as the SQL
+ * stores order them, so that every store prints one stream alike).  The popped entries are PARKED in the array right after the
  * heap, not pushed back: the engine is about to commit a new next due for
  * most of them, which makes their entries stale, and a stale parked entry
  * is then dropped for free.  Before anything reads or reorders the heap
@@ -45,12 +45,22 @@
 #define HEAP_MIN 64u
 #define LINE 64u
 
-/* Earlier due first; equal dues in the order they were scheduled (stamps
- * compared as serial numbers, so the order survives a wrap). */
-static int earlier(const bpacct__mem_due *x, const bpacct__mem_due *y)
+/* Earlier due first; equal dues by account id (the blob starts with it),
+ * as the SQL stores' ORDER BY next_due, id; two entries of one account
+ * (one stale) by stamp, compared as serial numbers. */
+static int earlier(const bpacct__mem_due *x, const bpacct__mem_due *y,
+		   const bpacct__mem_rec *recs)
 {
+	int c;
+
 	if (x->due != y->due)
 		return x->due < y->due;
+	if (x->slot != y->slot) {
+		c = strcmp((const char *)recs[x->slot].blob,
+			   (const char *)recs[y->slot].blob);
+		if (c != 0)
+			return c < 0;
+	}
 	return (int32_t)(x->stamp - y->stamp) < 0;
 }
 
@@ -60,13 +70,14 @@ static int valid(const bpacct__mem_due *e, const bpacct__mem_rec *recs)
 	return r->stamp == e->stamp && r->next_due == e->due;
 }
 
-static void sift_up(bpacct__mem_due *v, uint32_t i)
+static void sift_up(bpacct__mem_due *v, uint32_t i,
+		    const bpacct__mem_rec *recs)
 {
 	bpacct__mem_due e = v[i];
 
 	while (i > 0) {
 		uint32_t parent = (i - 1) / 4;
-		if (!earlier(&e, &v[parent]))
+		if (!earlier(&e, &v[parent], recs))
 			break;
 		v[i] = v[parent];
 		i = parent;
@@ -74,7 +85,8 @@ static void sift_up(bpacct__mem_due *v, uint32_t i)
 	v[i] = e;
 }
 
-static void sift_down(bpacct__mem_due *v, uint32_t n, uint32_t i)
+static void sift_down(bpacct__mem_due *v, uint32_t n, uint32_t i,
+		      const bpacct__mem_rec *recs)
 {
 	bpacct__mem_due e = v[i];
 
@@ -85,9 +97,9 @@ static void sift_down(bpacct__mem_due *v, uint32_t n, uint32_t i)
 		end = first + 4 < n ? first + 4 : n;
 		c = first;
 		for (uint32_t k = first + 1; k < end; k++)
-			if (earlier(&v[k], &v[c]))
+			if (earlier(&v[k], &v[c], recs))
 				c = k;
-		if (!earlier(&v[c], &e))
+		if (!earlier(&v[c], &e, recs))
 			break;
 		v[i] = v[c];
 		i = c;
@@ -105,7 +117,7 @@ static void settle(bpacct__mem_heap *h, const bpacct__mem_rec *recs)
 		if (!valid(&h->items[k], recs))
 			continue;
 		h->items[h->len] = h->items[k]; /* len ≤ k: nothing lost */
-		sift_up(h->items, h->len);
+		sift_up(h->items, h->len, recs);
 		h->len++;
 	}
 	h->parked = 0;
@@ -123,7 +135,7 @@ static void compact(bpacct__mem_heap *h, const bpacct__mem_rec *recs)
 	h->len = j;
 	h->parked = 0;
 	for (uint32_t i = j / 4 + 1; i-- > 0;)
-		sift_down(h->items, j, i);
+		sift_down(h->items, j, i, recs);
 }
 
 /* Allocates room for n entries placed so that items[1 + 4k .. 4 + 4k],
@@ -166,9 +178,10 @@ int bpacct__mem_heap_reserve(bpacct__mem_heap *h, const bpacct__alloc *a,
 	return grow(h, a, h->cap ? h->cap * 2 : HEAP_MIN);
 }
 
-void bpacct__mem_heap_set(bpacct__mem_heap *h, bpacct__mem_rec *r,
+void bpacct__mem_heap_set(bpacct__mem_heap *h, bpacct__mem_rec *recs,
 			  uint32_t slot, int64_t due)
 {
+	bpacct__mem_rec *r = &recs[slot];
 	bpacct__mem_due *v = h->items;
 
 	if (r->next_due == due)
@@ -186,7 +199,7 @@ void bpacct__mem_heap_set(bpacct__mem_heap *h, bpacct__mem_rec *r,
 	v[h->len].due = due;
 	v[h->len].slot = slot;
 	v[h->len].stamp = r->stamp;
-	sift_up(v, h->len);
+	sift_up(v, h->len, recs);
 	h->len++;
 	h->live++;
 }
@@ -200,7 +213,7 @@ static int pop_to_parked(bpacct__mem_due *v, uint32_t n, uint32_t t,
 	bpacct__mem_due e = v[0];
 
 	v[0] = v[n - 1];
-	sift_down(v, n - 1, 0);
+	sift_down(v, n - 1, 0, recs);
 	if (valid(&e, recs)) {
 		v[n - 1] = e;
 		return 1;

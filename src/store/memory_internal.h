@@ -188,7 +188,7 @@ typedef int (*bpacct__mem_emit_entry)(void *ctx, const uint8_t *record,
 /* memory_heap.c */
 int bpacct__mem_heap_reserve(bpacct__mem_heap *h, const bpacct__alloc *a,
 			     const bpacct__mem_rec *recs);
-void bpacct__mem_heap_set(bpacct__mem_heap *h, bpacct__mem_rec *r,
+void bpacct__mem_heap_set(bpacct__mem_heap *h, bpacct__mem_rec *recs,
 			  uint32_t slot, int64_t due);
 int bpacct__mem_heap_due(bpacct__mem_heap *h, const bpacct__mem_rec *recs,
 			 int64_t at, uint32_t max, bpacct__mem_emit_id emit,

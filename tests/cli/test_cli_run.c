@@ -385,6 +385,50 @@ static void test_cli_run_e6_unknown_supplement_runs_due_first(void **state)
 		    where("\"code\":\"unknown_request\""));
 }
 
+/* E5, cli.md: a cancel names who cancels; without `actor` the line is an
+ * error, not an officer's cancel. */
+static void test_cli_run_e5_cancel_without_actor_is_an_error(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("A7", "2026-11-02T08:00:00")
+		  BP_REQUEST("Q7", "A7", "2026-11-16T10:00:00")
+		  "{\"op\":\"cancel\"," AT("2026-11-16T10:10:00")
+		  ",\"account\":\"A7\"}\n", NULL);
+	assert_int_equal(r.status, 1);
+	assert_contains(line_with("\"line\":3"),
+			"\"code\":\"missing_key\"");
+	assert_absent("\"to\":\"cancelled\"");
+}
+
+/* E5: a rejected or refused request line leaves nothing the tool would
+ * take for the request: a supplement naming only the id goes to the
+ * account the library stored it for (restart consistency, in one run). */
+static void test_cli_run_e5_a_refused_line_claims_no_request_id(void **state)
+{
+	(void)state;
+	run_input(BP_ISSUE("B1", "2026-05-18T09:00:00")
+		  BP_ISSUE("B5", "2026-05-18T09:00:00")
+		  "{\"op\":\"use\"," AT("2026-05-18T10:00:00")
+		  ",\"account\":\"B1\"}\n"
+		  BP_REQUEST("R1", "B1", "2026-05-18T09:30:00")
+		  "{\"op\":\"request\"," AT("2026-05-18T11:00:00")
+		  ",\"request\":\"R1\",\"account\":\"B5\",\"requester\":\""
+		  OWNER "\",\"channel\":\"online\",\"documents\":"
+		  "[\"application\"]}\n"
+		  "{\"op\":\"supplement\"," AT("2026-05-18T11:10:00")
+		  ",\"request\":\"R1\",\"requester\":\"" OWNER "\","
+		  "\"documents\":[\"enterprise_registration\",\"identity\"],"
+		  "\"enterprise_code\":\"" OWNER "\",\"identity\":"
+		  "{\"id_type\":\"passport\",\"id_number\":\"C1234567\"}}\n",
+		  NULL);
+	assert_int_equal(r.status, 0);
+	assert_contains(line_with(AT("2026-05-18T09:30:00")),
+			"\"code\":\"out_of_order\"");
+	assert_contains(line_with("\"type\":\"outcome\"," AT(
+				  "2026-05-18T11:10:00")),
+			"\"account\":\"B5\",\"outcome\":\"accepted\"");
+}
+
 /* E5: a cancel by anyone but an officer is refused; a BP issue to an
  * invalid enterprise code or without a holder is refused. */
 static void test_cli_run_e5_who_may_act(void **state)
@@ -478,10 +522,10 @@ static void test_cli_run_bad_lines_are_errors_with_line_numbers(void **state)
 		  "{\"op\":\"show\"," AT("2026-11-16T09:00:00")
 		  ",\"account\":\"A9\"}\n"
 		  "{\"op\":\"cancel\"," AT("2026-11-16T09:00:00")
-		  ",\"account\":\"A9\"}\n"
+		  ",\"account\":\"A9\",\"actor\":\"officer\"}\n"
 		  XNC_ISSUE("X9")
 		  "{\"op\":\"cancel\"," AT("2026-11-16T09:00:00")
-		  ",\"account\":\"X9\"}\n"
+		  ",\"account\":\"X9\",\"actor\":\"officer\"}\n"
 		  "{\"op\":\"use\"," AT("1999-01-01T00:00:00")
 		  ",\"account\":\"X9\"}\n"
 		  "{\"op\":\"show\"," AT("2026-11-16T09:00:00")
@@ -1054,6 +1098,10 @@ int main(void)
 		cmocka_unit_test(
 			test_cli_run_e6_unknown_supplement_runs_due_first),
 		cmocka_unit_test(test_cli_run_e5_who_may_act),
+		cmocka_unit_test(
+			test_cli_run_e5_cancel_without_actor_is_an_error),
+		cmocka_unit_test(
+			test_cli_run_e5_a_refused_line_claims_no_request_id),
 		cmocka_unit_test(
 			test_cli_run_bp_r4_risk_locks_then_system_cancels),
 		cmocka_unit_test(

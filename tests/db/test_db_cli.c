@@ -153,6 +153,76 @@ static void test_db_cli_e8_a_corrupt_record_is_named(void **state)
 	remove_store();
 }
 
+/* E8: a corrupt request record is reported, naming it, when a supplement
+ * that names only the request looks it up: never "unknown request". */
+static void test_db_cli_e8_a_corrupt_request_is_named(void **state)
+{
+	char file[330];
+	sqlite3 *db = NULL;
+
+	(void)state;
+	fresh_store();
+	run_db(BP_ISSUE("B3")
+	       "{\"op\":\"request\"," AT("2026-11-16T09:00:00")
+	       ",\"request\":\"R3\",\"account\":\"B3\",\"requester\":\""
+	       OWNER "\",\"channel\":\"online\",\"documents\":"
+	       "[\"application\"]}\n");
+	assert_int_equal(r.status, 0);
+	snprintf(file, sizeof file, "%s/run.db", db_dir);
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE requests SET record = "
+					  "CAST(substr(record, 1, 12) || X'FF' "
+					  "|| substr(record, 14) AS BLOB) "
+					  "WHERE id = 'R3'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	run_db("{\"op\":\"supplement\"," AT("2026-11-16T09:10:00")
+	       ",\"request\":\"R3\",\"requester\":\"" OWNER "\"}\n");
+	assert_int_equal(r.status, 1);
+	assert_null(strstr(r.out, "unknown_request"));
+	assert_contains(r.out, "\"code\":\"corrupt_record\"");
+	assert_contains(r.out, "request 'R3' is corrupt");
+	remove_store();
+}
+
+/* E8: one corrupt account record does not stop every deadline: the due
+ * sweep skips it, names it on stderr, and runs the others. */
+static void test_db_cli_e8_a_corrupt_due_account_does_not_stop_others(
+	void **state)
+{
+	char file[330];
+	sqlite3 *db = NULL;
+
+	(void)state;
+	fresh_store();
+	run_db("{\"op\":\"issue\"," AT("2026-03-15T08:00:00")
+	       ",\"account\":\"B1\",\"procedure\":\"bp\",\"owner\":\""
+	       OWNER "\",\"holder\":{\"id_type\":\"passport\","
+	       "\"id_number\":\"C1234567\"}}\n"
+	       "{\"op\":\"issue\"," AT("2026-03-15T09:00:00")
+	       ",\"account\":\"B2\",\"procedure\":\"bp\",\"owner\":\""
+	       OWNER "\",\"holder\":{\"id_type\":\"passport\","
+	       "\"id_number\":\"C1234567\"}}\n");
+	assert_int_equal(r.status, 0);
+	snprintf(file, sizeof file, "%s/run.db", db_dir);
+	assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE accounts SET record = "
+					  "CAST(substr(record, 1, 20) || X'FF' "
+					  "|| substr(record, 22) AS BLOB) "
+					  "WHERE id = 'B1'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	run_db("{\"op\":\"tick\"," AT("2026-09-17T08:00:00") "}\n");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "\"account\":\"B2\",\"from\":\"active\","
+			       "\"to\":\"cancelled\"");
+	assert_contains(r.err, "store.due: 1 due account record(s) are "
+			       "corrupt (first: account 'B1'");
+	remove_store();
+}
+
 /* E8: an undelivered outbox record that cannot be read is said on stderr
  * (the run goes on: the other notices are delivered), not kept silent. */
 static void test_db_cli_e8_an_unreadable_outbox_record_is_said(void **state)
@@ -253,6 +323,9 @@ int main(void)
 		cmocka_unit_test(test_db_cli_e8_a_corrupt_record_is_named),
 		cmocka_unit_test(
 			test_db_cli_e8_an_unreadable_outbox_record_is_said),
+		cmocka_unit_test(
+			test_db_cli_e8_a_corrupt_due_account_does_not_stop_others),
+		cmocka_unit_test(test_db_cli_e8_a_corrupt_request_is_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,7 +17,6 @@ typedef struct heap_fixture {
 	bpacct__mem_heap heap;
 	bpacct__alloc alloc;
 	int64_t ref_due[HN];
-	uint64_t ref_seq[HN], seq;
 } heap_fixture;
 
 static void hf_init(heap_fixture *f)
@@ -37,14 +36,13 @@ static void hf_set(heap_fixture *f, uint32_t i, int64_t due)
 		assert_int_equal(bpacct__mem_heap_reserve(&f->heap, &f->alloc,
 							  f->recs),
 				 BPACCT_OK);
-	bpacct__mem_heap_set(&f->heap, &f->recs[i], i, due);
-	if (f->ref_due[i] != due)
-		f->ref_seq[i] = ++f->seq;
+	bpacct__mem_heap_set(&f->heap, f->recs, i, due);
 	f->ref_due[i] = due;
 }
 
-/* The reference answer: accounts due at or before `at`, by (due, order
- * scheduled), the first `max`. */
+/* The reference answer: accounts due at or before `at`, by (due, id) as
+ * the SQL stores order them (the ids "a000".. sort as their index), the
+ * first `max`. */
 static uint32_t hf_expected(const heap_fixture *f, int64_t at, uint32_t max,
 			    uint32_t *out)
 {
@@ -59,7 +57,7 @@ static uint32_t hf_expected(const heap_fixture *f, int64_t at, uint32_t max,
 			uint32_t j = out[k - 1];
 			if (f->ref_due[j] < f->ref_due[i] ||
 			    (f->ref_due[j] == f->ref_due[i] &&
-			     f->ref_seq[j] < f->ref_seq[i]))
+			     strcmp(f->ids[j], f->ids[i]) < 0))
 				break;
 			out[k] = j;
 		}

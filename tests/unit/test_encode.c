@@ -779,6 +779,43 @@ static void test_bp_r6_e4_entries_of_a_cancellation_and_a_refusal(
 			 BPACCT_ENOTFOUND);
 }
 
+/* E4, E6: a use after a passed due runs the cancellation first, then is
+ * refused.  The stored audit of the cancellation keeps its transition (to
+ * cancelled, case bp-c); only the use's audit is a refusal's. */
+static void test_e4_e6_an_owed_cancellation_is_audited_as_such(void **state)
+{
+	struct bpacct_entry out[16];
+	bpacct_account *a = tl_account("owed-1");
+	bpacct_event u = tl_event(BPACCT_INPUT_USE,
+				  "2026-09-20T10:00:00+07:00");
+	bpacct__entry_source src = { NULL, NULL, NULL, 0,
+				     BPACCT__KEYS_REVISION };
+	uint32_t n, audits = 0;
+
+	(void)state;
+	tl_issue(tl_builtin(BPACCT_PROCEDURE_BP), a, step_fx,
+		 "2026-03-15T10:00:00+07:00");
+	tl_apply(tl_builtin(BPACCT_PROCEDURE_BP), a, NULL, &u, step_fx);
+	src.fx = step_fx;
+	src.account = a;
+	src.revision = a->revision;
+	n = bpacct__entries_from_effects(&src, out, 16);
+	for (uint32_t i = 0; i < n; i++) {
+		if (out[i].type != BPACCT_ENTRY_AUDIT)
+			continue;
+		if (audits++ == 0) {
+			assert_int_equal(out[i].to, BPACCT_STATE_CANCELLED);
+			assert_int_equal(out[i].case_, BPACCT_CASE_BP_C);
+			assert_int_equal(out[i].input, BPACCT_INPUT_TICK);
+		} else {
+			assert_int_equal(out[i].to, -1);
+			assert_int_equal(out[i].input, BPACCT_INPUT_USE);
+		}
+	}
+	assert_int_equal(audits, 2);
+	bpacct_account_free(a);
+}
+
 static void test_entry_fields_answer_only_for_their_type(void **state)
 {
 	const struct bpacct_entry *notice = NULL, *audit = NULL;
@@ -882,6 +919,8 @@ int main(void)
 			test_keys_are_account_revision_index_or_request),
 		cmocka_unit_test(
 			test_bp_r6_e4_entries_of_a_cancellation_and_a_refusal),
+		cmocka_unit_test(
+			test_e4_e6_an_owed_cancellation_is_audited_as_such),
 		cmocka_unit_test(test_entry_fields_answer_only_for_their_type),
 		cmocka_unit_test(
 			test_b17_records_use_the_host_allocator_and_free_once),

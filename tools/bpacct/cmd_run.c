@@ -65,10 +65,12 @@ static int open_input(const tool_args *a, run_state *st)
 }
 
 /* A failure of the library on a valid line: an error effect too. */
-static void engine_error(run_state *st, int status, int64_t at)
+/* msg: the library's (or the tool's) word on the line, read before the
+ * effects were printed (printing reads accounts, which resets it). */
+static void engine_error(run_state *st, int status, int64_t at,
+			 const char *msg)
 {
 	run_error err;
-	const char *msg = bpacct_engine_last_error(st->s.engine);
 
 	err.at = at;
 	if (status == BPACCT_ERANGE) {
@@ -92,6 +94,21 @@ static void engine_error(run_state *st, int status, int64_t at)
 	st->errors++;
 }
 
+/* rules E8: undelivered outbox records that cannot be read are said on
+ * stderr (the call succeeded: the others were delivered), once per change
+ * of what the engine reports. */
+static void outbox_warning(run_state *st, const char *msg)
+{
+	/* Only the store's word on a call that succeeded (unreadable outbox
+	 * records, corrupt due accounts skipped): after a `show` the last
+	 * error may be the read of an account that does not exist, which is
+	 * no warning. */
+	if (strncmp(msg, "store.", 6) != 0 || strcmp(msg, st->warned) == 0)
+		return;
+	fprintf(stderr, "bpacct run: line %lu: %s\n", st->line, msg);
+	snprintf(st->warned, sizeof st->warned, "%s", msg);
+}
+
 /* `show`: what is due by its instant runs first (rules E6), as for any
  * event; then the account as the store has it.  A stored record that
  * fails its check is an error naming the account, never "not issued"
@@ -104,6 +121,7 @@ static int show(run_state *st, const run_line *l)
 
 	if (rc != BPACCT_OK)
 		return rc;
+	outbox_warning(st, bpacct_engine_last_error(st->s.engine));
 	run_print_effects(&st->s, st->out, st->audit);
 	run_session_clear(&st->s);
 	rc = run_session_read(&st->s, l->account, &acc);
@@ -120,25 +138,10 @@ static int show(run_state *st, const run_line *l)
 	return BPACCT_OK;
 }
 
-/* rules E8: undelivered outbox records that cannot be read are said on
- * stderr (the call succeeded: the others were delivered), once per change
- * of what the engine reports. */
-static void outbox_warning(run_state *st)
-{
-	const char *msg = bpacct_engine_last_error(st->s.engine);
-
-	/* Only the outbox's word: after a `show` the last error may be the
-	 * read of an account that does not exist, which is no warning. */
-	if (strncmp(msg, "store.outbox:", 13) != 0 ||
-	    strcmp(msg, st->warned) == 0)
-		return;
-	fprintf(stderr, "bpacct run: line %lu: %s\n", st->line, msg);
-	snprintf(st->warned, sizeof st->warned, "%s", msg);
-}
 
 /* A valid event the engine took: counted, a refusal among its effects
  * (a `refused` effect, cli.md) counted once. */
-static void accepted(run_state *st)
+static void accepted(run_state *st, const char *msg)
 {
 	st->events++;
 	for (size_t i = 0; i < st->s.nfx; i++)
@@ -146,13 +149,14 @@ static void accepted(run_state *st)
 			st->refused++;
 			break;
 		}
-	outbox_warning(st);
+	outbox_warning(st, msg);
 }
 
 static void one_line(run_state *st, const char *text, size_t len)
 {
 	run_line l;
 	run_error err;
+	char msg[sizeof err.message];
 	int status;
 
 	if (run_parse(text, len, &l, &err) != 0) {
@@ -163,14 +167,17 @@ static void one_line(run_state *st, const char *text, size_t len)
 	run_session_clear(&st->s);
 	status = l.op == RUN_OP_SHOW ? show(st, &l)
 				    : run_session_submit(&st->s, &l);
+	snprintf(msg, sizeof msg, "%s",
+		 st->s.error[0] ? st->s.error
+				: bpacct_engine_last_error(st->s.engine));
 	/* What the engine committed before a failure stands: print it. */
 	run_print_effects(&st->s, st->out, st->audit);
 	if (status != BPACCT_OK)
-		engine_error(st, status, l.ev.at);
+		engine_error(st, status, l.ev.at, msg);
 	else if (st->s.lost)
-		engine_error(st, BPACCT_ENOMEM, l.ev.at);
+		engine_error(st, BPACCT_ENOMEM, l.ev.at, "");
 	else
-		accepted(st);
+		accepted(st, msg);
 	run_line_free(&l);
 }
 

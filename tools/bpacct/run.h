@@ -40,19 +40,6 @@ typedef struct run_fx {
 	char detail[RUN_TEXT_MAX]; /* audit detail; a delivery's key */
 } run_fx;
 
-/* What the tool remembers of a request: a supplement names only the
- * request, and a rejection goes back to whoever asked. */
-typedef struct run_req {
-	char id[BPACCT_ID_MAX];
-	char account[BPACCT_ID_MAX];
-	char requester[BPACCT_CODE_MAX];
-} run_req;
-
-typedef struct run_map {
-	run_req *slots; /* open addressing; id[0] == '\0' is free */
-	size_t cap, count;
-} run_map;
-
 typedef struct run_session {
 	bpacct_calendar *cal;
 	bpacct_memory_store *store; /* --store memory (the default) */
@@ -64,7 +51,13 @@ typedef struct run_session {
 	size_t nfx, cap;
 	int lost;                /* effects dropped for want of memory */
 	unsigned long delivered; /* notices the notifier took */
-	run_map requests;
+	/* The store the engine uses, read directly for the request records:
+	 * a supplement names only its request, a rejection goes back to
+	 * whoever asked, and only what the library stored counts. */
+	const bpacct_store_ops *store_ops;
+	void *store_userdata;
+	bpacct_request *scratch_request;
+	char error[256]; /* the tool's own word on a failed line */
 } run_session;
 
 /* run_session.c */
@@ -73,9 +66,11 @@ void run_session_close(run_session *s);
 void run_session_clear(run_session *s);
 run_fx *run_session_add(run_session *s, int32_t type, int32_t input,
 			int64_t at, const char *account);
-int run_session_remember(run_session *s, const char *request,
-			 const char *account, const char *requester);
-const run_req *run_session_request(const run_session *s, const char *id);
+/* The request record the store keeps for `id` in *out: BPACCT_OK,
+ * BPACCT_ENOTFOUND, or the store's error (BPACCT_EPARSE: corrupt, rules
+ * E8; s->error then says which). */
+int run_session_stored_request(run_session *s, const char *id,
+			       const bpacct_request **out);
 /* The account's record, or NULL when the store has none (or it cannot be
  * read: run_session_read() tells which). */
 const bpacct_account *run_session_account(run_session *s, const char *id);
@@ -94,14 +89,11 @@ int run_store_open(const tool_args *a, run_session *s,
 		   bpacct_engine_options *o);
 void run_store_attach(run_session *s);
 void run_store_close(run_session *s);
-/* Learns a request of an earlier run from the store, if it has one. */
-void run_store_recall(run_session *s, const char *request);
 /* run_store_pg.c: --store postgres:CONNINFO (with BPACCT_TOOL_POSTGRES). */
 int run_pg_open(const tool_args *a, run_session *s, const char *conninfo,
 		bpacct_engine_options *o);
 void run_pg_attach(run_session *s);
 void run_pg_close(run_session *s);
-void run_pg_recall(run_session *s, const char *request);
 
 /* run_parse.c: one line of input. */
 typedef enum run_op {

@@ -51,8 +51,8 @@ static const struct {
 	{ "supplement", RUN_OP_SUPPLEMENT, BPACCT_INPUT_SUPPLEMENT,
 	  K(K_REQUEST) | K(K_REQUESTER), K(K_ACCOUNT) | K(K_CHANNEL) | PAPERS },
 	{ "risk", RUN_OP_RISK, BPACCT_INPUT_RISK, K(K_ACCOUNT), K(K_DETAIL) },
-	{ "cancel", RUN_OP_CANCEL, BPACCT_INPUT_CANCEL, K(K_ACCOUNT),
-	  K(K_ACTOR) },
+	{ "cancel", RUN_OP_CANCEL, BPACCT_INPUT_CANCEL,
+	  K(K_ACCOUNT) | K(K_ACTOR), 0 }, /* E5: who cancels is said */
 	{ "tick", RUN_OP_TICK, BPACCT_INPUT_TICK, 0, 0 },
 	{ "show", RUN_OP_SHOW, 0, K(K_ACCOUNT), 0 },
 };

@@ -4,14 +4,17 @@
  * notifier that takes every notice, and a buffer that keeps the effects of
  * each committed step as plain values until the tool prints them.
  *
- * The tool is the host here, so it also keeps what a host knows of its
- * requests: which account each one is about, and who asked.
+ * The tool is the host here, and reads what a host needs of its requests
+ * (which account each one is about, who asked) from the request records
+ * the store keeps: only what the library stored counts (a request line it
+ * refused leaves nothing), in every run and every process alike.
  */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bpacct/sys/notifier.h"
+#include "bpacct/sys/store.h"
 #include "run.h"
 
 static void text_copy(char *dst, size_t size, const char *src)
@@ -57,6 +60,7 @@ void run_session_clear(run_session *s)
 {
 	s->nfx = 0;
 	s->lost = 0;
+	s->error[0] = '\0';
 }
 
 /* Integer fields of an effect and where they go; a field the effect does
@@ -180,11 +184,15 @@ static int open_engine(const tool_args *a, run_session *s)
 
 	if (st == BPACCT_OK)
 		st = bpacct_account_new(&s->scratch, "scratch", NULL);
+	if (st == BPACCT_OK)
+		st = bpacct_request_new(&s->scratch_request, "scratch", NULL);
 	if (st != BPACCT_OK)
 		return tool_lib_fail(a, "bpacct_engine_options_init", st);
 	st = run_store_open(a, s, &o);
 	if (st != TOOL_EXIT_OK)
 		return st;
+	s->store_ops = o.store;
+	s->store_userdata = o.store_userdata;
 	o.notifier = &notifier;
 	o.notifier_userdata = s;
 	o.calendar = s->cal;
@@ -215,9 +223,9 @@ void run_session_close(run_session *s)
 	bpacct_engine_free(s->engine);
 	run_store_close(s);
 	bpacct_account_free(s->scratch);
+	bpacct_request_free(s->scratch_request);
 	bpacct_calendar_free(s->cal);
 	free(s->fx);
-	free(s->requests.slots);
 	memset(s, 0, sizeof *s);
 }
 
@@ -248,69 +256,32 @@ const bpacct_account *run_session_account(run_session *s, const char *id)
 	return acc;
 }
 
-/* FNV-1a: short ids, no adversary that matters to a one-run tool. */
-static size_t hash(const char *id)
+int run_session_stored_request(run_session *s, const char *id,
+			       const bpacct_request **out)
 {
-	uint64_t h = 1469598103934665603u;
+	uint8_t buf[BPACCT_RECORD_MAX];
+	size_t len = 0;
+	int rc = s->store_ops->get_request(id, buf, sizeof buf, &len,
+					   s->store_userdata);
 
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (size_t)h;
-}
-
-static run_req *slot_of(const run_map *m, const char *id)
-{
-	size_t i = hash(id) & (m->cap - 1);
-
-	while (m->slots[i].id[0] != '\0' && strcmp(m->slots[i].id, id) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return &m->slots[i];
-}
-
-static int grow(run_map *m)
-{
-	run_map bigger = { NULL, m->cap ? m->cap * 2 : 256, 0 };
-
-	bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
-	if (!bigger.slots)
-		return -1;
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].id[0] != '\0')
-			*slot_of(&bigger, m->slots[i].id) = m->slots[i];
-	bigger.count = m->count;
-	free(m->slots);
-	*m = bigger;
-	return 0;
-}
-
-/* Keeps the first account a request id was given for: the library refuses
- * the id for any other (REQUEST_ID_REUSED). */
-int run_session_remember(run_session *s, const char *request,
-			 const char *account, const char *requester)
-{
-	run_map *m = &s->requests;
-	run_req *r;
-
-	if ((m->count + 1) * 2 > m->cap && grow(m) != 0)
-		return -1;
-	r = slot_of(m, request);
-	if (r->id[0] != '\0')
-		return 0;
-	text_copy(r->id, sizeof r->id, request);
-	text_copy(r->account, sizeof r->account, account);
-	text_copy(r->requester, sizeof r->requester, requester);
-	m->count++;
-	return 0;
-}
-
-const run_req *run_session_request(const run_session *s, const char *id)
-{
-	const run_req *r;
-
-	if (s->requests.cap == 0)
-		return NULL;
-	r = slot_of(&s->requests, id);
-	return r->id[0] != '\0' ? r : NULL;
+	*out = NULL;
+	if (rc == BPACCT_OK && len > sizeof buf)
+		rc = BPACCT_EPARSE;
+	if (rc == BPACCT_OK &&
+	    bpacct_request_decode(s->scratch_request, buf, len) != BPACCT_OK)
+		rc = BPACCT_EPARSE;
+	if (rc == BPACCT_EPARSE)
+		snprintf(s->error, sizeof s->error,
+			 "store.get_request: the stored record of request "
+			 "'%s' is corrupt (its check, length or format version "
+			 "fails)", id);
+	else if (rc != BPACCT_OK && rc != BPACCT_ENOTFOUND)
+		snprintf(s->error, sizeof s->error,
+			 "store.get_request: request '%s' cannot be read (%s)",
+			 id, bpacct_error_name(rc));
+	if (rc == BPACCT_OK)
+		*out = s->scratch_request;
+	return rc;
 }
 
 /* The id of a notice's recipient: the owner's code and the holder's
@@ -323,12 +294,14 @@ const char *run_session_recipient(run_session *s, const run_fx *f,
 	const char *text = "";
 
 	if (role == BPACCT_RECIPIENT_REQUESTER) {
-		const run_req *r;
+		const bpacct_request *r = NULL;
 
-		run_store_recall(s, f->request);
-		r = run_session_request(s, f->request);
-
-		return r ? r->requester : "";
+		if (!f->request[0] ||
+		    run_session_stored_request(s, f->request, &r) != BPACCT_OK ||
+		    bpacct_request_get_text(r, BPACCT_FIELD_REQUESTER, &text) !=
+			    BPACCT_OK)
+			return "";
+		return text;
 	}
 	acc = run_session_account(s, f->account);
 	if (acc)
@@ -362,16 +335,23 @@ static void unknown_request(run_session *s, const run_line *l)
 	}
 }
 
-/* The account of a supplement: the line's, else the request's. */
-static const char *supplement_account(run_session *s, const run_line *l)
+/* The account of a supplement in *out: the line's, else that of the
+ * request the store keeps (NULL when it has none). */
+static int supplement_account(run_session *s, const run_line *l,
+			      const char **out)
 {
-	const run_req *r;
+	const bpacct_request *r = NULL;
+	int rc;
 
-	if (l->account)
-		return l->account;
-	run_store_recall(s, l->ev.request);
-	r = run_session_request(s, l->ev.request);
-	return r ? r->account : NULL;
+	*out = l->account;
+	if (*out)
+		return BPACCT_OK;
+	rc = run_session_stored_request(s, l->ev.request, &r);
+	if (rc == BPACCT_ENOTFOUND)
+		return BPACCT_OK;
+	if (rc == BPACCT_OK)
+		rc = bpacct_request_get_text(r, BPACCT_FIELD_ACCOUNT, out);
+	return rc;
 }
 
 int run_session_submit(run_session *s, const run_line *l)
@@ -383,17 +363,12 @@ int run_session_submit(run_session *s, const run_line *l)
 		return BPACCT_EINVAL;
 	case RUN_OP_TICK:
 		return bpacct_engine_tick(s->engine, l->ev.at);
-	case RUN_OP_REQUEST:
-		/* What an earlier run stored first: a store keeps the
-		 * request's first account, and so must the tool. */
-		run_store_recall(s, l->ev.request);
-		if (run_session_remember(s, l->ev.request, account,
-					 l->ev.requester) != 0)
-			return BPACCT_ENOMEM;
-		break;
-	case RUN_OP_SUPPLEMENT:
-		account = supplement_account(s, l);
-		if (!account) {
+	case RUN_OP_SUPPLEMENT: {
+		int rc = supplement_account(s, l, &account);
+
+		if (rc != BPACCT_OK)
+			return rc;
+		if (!account || !*account) {
 			/* E6: what is due by now runs first, as for any
 			 * event; then the answer to an unknown request. */
 			int rc = bpacct_engine_tick(s->engine, l->ev.at);
@@ -403,6 +378,8 @@ int run_session_submit(run_session *s, const run_line *l)
 			return rc;
 		}
 		break;
+	}
+	case RUN_OP_REQUEST:
 	case RUN_OP_ISSUE:
 	case RUN_OP_USE:
 	case RUN_OP_RISK:

@@ -4,9 +4,9 @@
  * database (libbpacct-sqlite, when the tool was built with it), so that
  * a later run, and its ticks, continue where the last one stopped.
  *
- * A later run does not know the requests of an earlier one: a supplement
- * that names only its request, and a notice to a requester, are answered
- * from the request record the store keeps (run_store_recall).
+ * A supplement that names only its request, and a notice to a requester,
+ * are answered from the request record the store keeps
+ * (run_session_stored_request()), whichever run or process wrote it.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -140,38 +140,3 @@ void run_store_close(run_session *s)
 #endif
 }
 
-#ifdef BPACCT_TOOL_SQLITE
-static void recall(run_session *s, const char *id)
-{
-	const bpacct_store_ops *ops = bpacct_sqlite_store_ops();
-	uint8_t buf[BPACCT_RECORD_MAX];
-	const char *account = "", *requester = "";
-	bpacct_request *r = NULL;
-	size_t len = 0;
-
-	if (ops->get_request(id, buf, sizeof buf, &len, s->db) != BPACCT_OK ||
-	    bpacct_request_new(&r, id, NULL) != BPACCT_OK)
-		return;
-	if (bpacct_request_decode(r, buf, len) == BPACCT_OK &&
-	    bpacct_request_get_text(r, BPACCT_FIELD_ACCOUNT, &account) ==
-		    BPACCT_OK &&
-	    bpacct_request_get_text(r, BPACCT_FIELD_REQUESTER, &requester) ==
-		    BPACCT_OK &&
-	    *account)
-		(void)run_session_remember(s, id, account, requester);
-	bpacct_request_free(r);
-}
-#endif
-
-void run_store_recall(run_session *s, const char *request)
-{
-	if (!request || !*request || run_session_request(s, request))
-		return;
-#ifdef BPACCT_TOOL_SQLITE
-	if (s->db)
-		recall(s, request);
-#endif
-#ifdef BPACCT_TOOL_POSTGRES
-	run_pg_recall(s, request);
-#endif
-}

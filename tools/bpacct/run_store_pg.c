@@ -77,28 +77,6 @@ void run_pg_close(run_session *s)
 	s->pg = NULL;
 }
 
-/* A request of an earlier run (or of another process) from the store. */
-void run_pg_recall(run_session *s, const char *id)
-{
-	const bpacct_store_ops *ops = bpacct_postgres_store_ops();
-	uint8_t buf[BPACCT_RECORD_MAX];
-	const char *account = "", *requester = "";
-	bpacct_request *r = NULL;
-	size_t len = 0;
-
-	if (!s->pg ||
-	    ops->get_request(id, buf, sizeof buf, &len, s->pg) != BPACCT_OK ||
-	    bpacct_request_new(&r, id, NULL) != BPACCT_OK)
-		return;
-	if (bpacct_request_decode(r, buf, len) == BPACCT_OK &&
-	    bpacct_request_get_text(r, BPACCT_FIELD_ACCOUNT, &account) ==
-		    BPACCT_OK &&
-	    bpacct_request_get_text(r, BPACCT_FIELD_REQUESTER, &requester) ==
-		    BPACCT_OK &&
-	    *account)
-		(void)run_session_remember(s, id, account, requester);
-	bpacct_request_free(r);
-}
 #else
 /* ISO C wants a translation unit to declare something. */
 typedef int run_store_pg_unused;

@@ -51,12 +51,10 @@
 static int earlier(const bpacct__mem_due *x, const bpacct__mem_due *y,
 		   const bpacct__mem_rec *recs)
 {
-	int c;
-
 	if (x->due != y->due)
 		return x->due < y->due;
 	if (x->slot != y->slot) {
-		c = strcmp((const char *)recs[x->slot].blob,
+		int c = strcmp((const char *)recs[x->slot].blob,
 			   (const char *)recs[y->slot].blob);
 		if (c != 0)
 			return c < 0;

@@ -371,8 +371,7 @@ int run_session_submit(run_session *s, const run_line *l)
 		if (!account || !*account) {
 			/* E6: what is due by now runs first, as for any
 			 * event; then the answer to an unknown request. */
-			int rc = bpacct_engine_tick(s->engine, l->ev.at);
-
+			rc = bpacct_engine_tick(s->engine, l->ev.at);
 			if (rc == BPACCT_OK)
 				unknown_request(s, l);
 			return rc;

@@ -51,9 +51,20 @@ typedef enum bpacct_status {
 	/** A bpacct call was made on an object from inside one of its own
 	 *  callbacks. */
 	BPACCT_ERECURSIVE = -11,
-	/** The event is not allowed in the current state. */
+	/** Never returned: since 0.2.0 an event the rules do not allow is a
+	 *  result, not an error (its REFUSED effect says why).  The value
+	 *  stays reserved, never to mean anything else. */
 	BPACCT_EINVALID_TRANSITION = -12
 } bpacct_status;
+
+/** The highest code a host may use for its own errors: a store or notifier
+ *  callback may return any code at or below it (−1000, −1001, …), which
+ *  the library never produces and passes through unchanged, so that a host
+ *  code cannot collide with a library code added later.  A callback that
+ *  returns a positive value, or a negative one above this that is not a
+ *  library code, is taken as #BPACCT_EUSER (with a message saying so).
+ *  @since 0.5.0 */
+#define BPACCT_EHOST_MAX (-1000)
 
 /**
  * A one-line English description of a status code.

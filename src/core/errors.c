@@ -21,7 +21,8 @@ const char *bpacct_strerror(int status)
 	case BPACCT_ERECURSIVE: return "Call from inside a callback";
 	case BPACCT_EINVALID_TRANSITION: return "Event not allowed in this state";
 	}
-	return "Unknown error";
+	return status <= BPACCT_EHOST_MAX ? "Error code of the host"
+					  : "Unknown error";
 }
 
 const char *bpacct_error_name(int status)
@@ -41,5 +42,5 @@ const char *bpacct_error_name(int status)
 	case BPACCT_ERECURSIVE: return "BPACCT_ERECURSIVE";
 	case BPACCT_EINVALID_TRANSITION: return "BPACCT_EINVALID_TRANSITION";
 	}
-	return "BPACCT_UNKNOWN";
+	return status <= BPACCT_EHOST_MAX ? "BPACCT_EHOST" : "BPACCT_UNKNOWN";
 }

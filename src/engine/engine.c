@@ -54,8 +54,26 @@ int bpacct__engine_fail(bpacct_engine *e, int rc, const char *fmt, ...)
 	return rc;
 }
 
+/* A callback's return as a status (errors.h, BPACCT_EHOST_MAX): a library
+ * code or a host code passes through; anything else is no status at all. */
+static int host_status(int rc)
+{
+	if (rc <= BPACCT_EHOST_MAX ||
+	    (rc < 0 && rc >= BPACCT_EINVALID_TRANSITION))
+		return rc;
+	return BPACCT_EUSER;
+}
+
 int bpacct__engine_host_fail(bpacct_engine *e, int rc, const char *op)
 {
+	int status = host_status(rc);
+
+	if (status != rc)
+		return bpacct__engine_fail(e, status,
+					   "%s callback returned %d, which is "
+					   "not a status (0, a library code, "
+					   "or a host code <= %d)",
+					   op, rc, BPACCT_EHOST_MAX);
 	/* The host's own words win (bpacct_engine_set_error()). */
 	if (e->relayed[0] != '\0') {
 		memcpy(e->error, e->relayed, sizeof e->error);

@@ -606,6 +606,38 @@ static void test_c13_relayed_message_is_not_attached_to_another_failure(
 			    "store.commit callback returned -9");
 }
 
+/* Host codes (errors.h, BPACCT_EHOST_MAX): a code at or below -1000 is the
+ * host's and comes back unchanged; a positive value or a negative one the
+ * library does not define is no status and comes back as BPACCT_EUSER,
+ * with a message saying what the callback returned. */
+static void test_host_codes_pass_and_non_statuses_become_euser(void **state)
+{
+	static const struct {
+		int from_callback, to_caller;
+	} rows[] = {
+		{ -1000, -1000 },  { -4242, -4242 }, { 7, BPACCT_EUSER },
+		{ -999, BPACCT_EUSER }, { -13, BPACCT_EUSER },
+		{ BPACCT_ENOMEM, BPACCT_ENOMEM },
+	};
+	bpacct_event e = tl_event(BPACCT_INPUT_RISK,
+				  "2026-03-04T10:00:00+07:00");
+
+	(void)state;
+	issue_bp("A1", "2026-03-02T09:00:00+07:00");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		fs.fail_op = FS_COMMIT;
+		fs.fail_rc = rows[i].from_callback;
+		fs.fail_times = 1;
+		assert_int_equal(bpacct_engine_submit(eng, "A1", &e),
+				 rows[i].to_caller);
+		if (rows[i].to_caller != rows[i].from_callback)
+			assert_non_null(strstr(bpacct_engine_last_error(eng),
+					       "which is not a status"));
+	}
+	assert_string_equal(bpacct_error_name(-1234), "BPACCT_EHOST");
+	assert_string_equal(bpacct_error_name(-999), "BPACCT_UNKNOWN");
+}
+
 /* Convention C13: a host error comes back unchanged, with a message. */
 static void test_c13_store_error_passes_through_with_last_error(
 	void **state)
@@ -987,6 +1019,7 @@ int main(void)
 		TEST(test_b2_batch_above_its_maximum_is_einval),
 		TEST(test_c13_relayed_message_is_not_attached_to_another_failure),
 		TEST(test_c13_store_error_passes_through_with_last_error),
+		TEST(test_host_codes_pass_and_non_statuses_become_euser),
 		TEST(test_b15_call_from_a_callback_is_erecursive),
 		TEST(test_b2_options_and_vtables_are_versioned_and_checked),
 		TEST(test_b10_operations_are_copied),

@@ -44,7 +44,11 @@ static void test_every_status_has_a_name_and_a_message(void **state)
 	}
 	assert_string_equal(bpacct_error_name(BPACCT_EPARSE), "BPACCT_EPARSE");
 	assert_string_equal(bpacct_strerror(1), "Unknown error");
-	assert_string_equal(bpacct_strerror(-1000), "Unknown error");
+	assert_string_equal(bpacct_strerror(-999), "Unknown error");
+	/* BPACCT_EHOST_MAX and below: the host's own codes. */
+	assert_string_equal(bpacct_strerror(BPACCT_EHOST_MAX),
+			    "Error code of the host");
+	assert_string_equal(bpacct_error_name(-5000), "BPACCT_EHOST");
 	assert_string_equal(bpacct_error_name(12345), "BPACCT_UNKNOWN");
 }
 

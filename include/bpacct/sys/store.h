@@ -27,7 +27,10 @@
  * - outbox() lists undelivered notices in the order they were committed;
  *   mark_delivered() marks one by its key (idempotent).
  * - Every operation returns 0 or a negative #bpacct_status; host errors
- *   are passed through unchanged (#BPACCT_EUSER is reserved for them).
+ *   are #BPACCT_EUSER or the host's own codes at or below
+ *   #BPACCT_EHOST_MAX, passed through unchanged; any other value (a
+ *   positive one, a negative one the library does not define) is taken as
+ *   #BPACCT_EUSER with a message saying so.
  * - Operations are called on the engine's thread, never re-entered.
  */
 #ifndef BPACCT_SYS_STORE_H

@@ -385,6 +385,25 @@ static void test_cli_run_e6_unknown_supplement_runs_due_first(void **state)
 		    where("\"code\":\"unknown_request\""));
 }
 
+/* E7: strict JSON, said plainly: a trailing comma, an unquoted key or a
+ * line cut short is `not_json` with a message a person understands (never
+ * the parser's state name), never taken for a duplicate key. */
+static void test_e7_malformed_json_is_said_plainly(void **state)
+{
+	(void)state;
+	run_input("{\"op\":\"use\",}\n"
+		  "{op:\"use\"}\n"
+		  "{\"op\":\"use\"\n", NULL);
+	assert_int_equal(r.status, 1);
+	assert_contains(line_with("\"line\":1"), "\"code\":\"not_json\"");
+	assert_contains(line_with("\"line\":2"),
+			"a key must be a string in double quotes");
+	assert_contains(line_with("\"line\":3"),
+			"the line ends before the JSON object does");
+	assert_absent("continue");
+	assert_absent("duplicate_key");
+}
+
 /* E5, cli.md: a cancel names who cancels; without `actor` the line is an
  * error, not an officer's cancel. */
 static void test_cli_run_e5_cancel_without_actor_is_an_error(void **state)
@@ -1098,6 +1117,7 @@ int main(void)
 		cmocka_unit_test(
 			test_cli_run_e6_unknown_supplement_runs_due_first),
 		cmocka_unit_test(test_cli_run_e5_who_may_act),
+		cmocka_unit_test(test_e7_malformed_json_is_said_plainly),
 		cmocka_unit_test(
 			test_cli_run_e5_cancel_without_actor_is_an_error),
 		cmocka_unit_test(

@@ -699,7 +699,40 @@ int run_line_clean(const char *text_, size_t len, run_error *e)
 	return 0;
 }
 
-/* The line as one JSON object, nothing after it but blanks. */
+/* A plain word for what json-c found wrong (its own descriptions name
+ * parser states: "continue"). */
+static const char *json_problem(enum json_tokener_error err)
+{
+	switch (err) {
+	case json_tokener_continue:
+	case json_tokener_error_parse_eof:
+		return "the line ends before the JSON object does (a missing "
+		       "'}', ']' or '\"'?)";
+	case json_tokener_error_depth:
+		return "objects and arrays nested too deep";
+	case json_tokener_error_parse_string:
+	case json_tokener_error_parse_utf8_string:
+		return "a malformed string";
+	case json_tokener_error_parse_number:
+		return "a malformed number";
+	case json_tokener_error_parse_object_key_name:
+		return "a key must be a string in double quotes";
+	case json_tokener_error_parse_object_key_sep:
+		return "a ':' is missing after a key";
+	case json_tokener_error_parse_object_value_sep:
+		return "a ',' or '}' is missing after a value (or a ',' "
+		       "before '}')";
+	case json_tokener_error_parse_array:
+		return "a malformed array";
+	case json_tokener_error_parse_comment:
+		return "comments are not JSON";
+	default:
+		return "an unexpected character";
+	}
+}
+
+/* The line as one JSON object, nothing after it but blanks; strict JSON
+ * (RFC 8259: no trailing comma, no single quotes, no comment). */
 static json_object *parse_json(const char *s, size_t len, run_error *e)
 {
 	json_tokener *tok = json_tokener_new();
@@ -711,11 +744,16 @@ static json_object *parse_json(const char *s, size_t len, run_error *e)
 		fail(e, "not_json", "line too long or out of memory");
 		return NULL;
 	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT
+#ifdef JSON_TOKENER_ALLOW_TRAILING_CHARS
+					    | JSON_TOKENER_ALLOW_TRAILING_CHARS
+#endif
+	);
 	o = json_tokener_parse_ex(tok, s, (int)len);
 	end = json_tokener_get_parse_end(tok);
 	if (!o || json_tokener_get_error(tok) != json_tokener_success) {
-		fail(e, "not_json", "not JSON: %s",
-		     json_tokener_error_desc(json_tokener_get_error(tok)));
+		fail(e, "not_json", "not JSON: %s (near byte %zu)",
+		     json_problem(json_tokener_get_error(tok)), end + 1);
 		json_object_put(o);
 		o = NULL;
 	}

@@ -10,7 +10,7 @@
 #include "bpacct/errors.h"
 #include "bpacct/lunar.h"
 #include "calendar/calendar_object.h"
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 #include "core/civil_internal.h"
 
 #define KNOWN_FLAGS BPACCT_CALENDAR_NO_ANNOUNCED

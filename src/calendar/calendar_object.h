@@ -10,7 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
+
+/* Longest host name, the NUL included. */
+#define BPACCT__CAL_NAME_MAX 128
 
 /* One host day (rule C4). */
 typedef struct bpacct__host_day {

@@ -4,7 +4,7 @@
  * (or the CLI) can print exactly the keys an effect has.
  */
 #include "bpacct/errors.h"
-#include "core/records_internal.h"
+#include "core/record_layout.h"
 
 /* Effect types as bits of a row's `types`. */
 #define T_OUT (1u << BPACCT_EFFECT_OUTCOME)

@@ -16,7 +16,7 @@
 #include "bpacct/errors.h"
 #include "bpacct/lunar.h"
 #include "core/calendar_data.h"
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 #include "core/civil_internal.h"
 
 /* Labour Code 2019 (Law 45/2019/QH14) in force: two National-Day days. */

@@ -1,7 +1,9 @@
 /*
- * The pure step, split over lifecycle.c (dispatch, account actions),
- * lifecycle_request.c (requests and supplements) and notices.c (effects,
- * notices, the cancellation).  One step works on a bpacct__step: it reads
+ * The pure step, split over lifecycle.c (dispatch, what runs first),
+ * lifecycle_check.c (the checks of a call), lifecycle_account.c (the
+ * account table's guards and actions), inactivity.c (the BP-C inactivity
+ * due and its warning), lifecycle_request.c (requests and supplements)
+ * and notices.c (effects, notices, the cancellation).  One step works on a bpacct__step: it reads
  * the caller's records, computes every new value into local copies, appends
  * effects, and writes the records back once, at the end, when nothing can
  * fail any more (the choke point: step() in lifecycle.c).
@@ -12,7 +14,8 @@
 #include "bpacct/calendar.h"
 #include "bpacct/lifecycle.h"
 #include "bpacct/profile.h"
-#include "core/records_internal.h"
+#include "core/record_layout.h"
+#include "core/text_internal.h"
 
 typedef struct bpacct__step {
 	const bpacct_profile *profile;
@@ -26,18 +29,19 @@ typedef struct bpacct__step {
 	int32_t actor; /* the event's, or the input's default */
 } bpacct__step;
 
+/* The checks of a call to bpacct_apply() (lifecycle_check.c): BPACCT_OK
+ * or the error of a wrong call. */
+int bpacct__check_call(const bpacct_profile *p, const bpacct_calendar *c,
+		       const struct bpacct_account *acc,
+		       const struct bpacct_request *req,
+		       const bpacct_event *ev, const bpacct_effects *fx);
+
 /* Whether a profile is one of the two constant built-ins (profile.c). */
 int bpacct__profile_builtin(const bpacct_profile *profile);
 
 /* Appends an effect of `type`, initialised from the step (input, instant,
  * actor, account id, from = to = the account's state) with no reason. */
 bpacct__effect *bpacct__effect_add(const bpacct__step *s, int32_t type);
-/* Copies a NUL-terminated text into a field of `size` bytes, cut at a
- * UTF-8 character boundary when it does not fit. */
-void bpacct__text_copy(char *dst, size_t size, const char *src);
-/* Whether two NUL-terminated texts are equal (strcmp is outside the
- * pure core's allowed calls). */
-int bpacct__text_same(const char *a, const char *b);
 /* Adds reasons to an effect. */
 void bpacct__effect_reasons(bpacct__effect *e, const int32_t *reasons,
 			    uint32_t n);
@@ -82,9 +86,9 @@ static inline int bpacct__inactivity_off(const bpacct_profile *p,
 		(a->flags & BPACCT__ACC_USED_IN_TIME));
 }
 
-/* The BP-C inactivity due of an account (BP-R5), or BPACCT_INSTANT_NONE
- * when none runs: no rule, excluded, or (reading (a)) used within the
- * period. */
+/* The BP-C inactivity due of an account (BP-R5; inactivity.c), or
+ * BPACCT_INSTANT_NONE when none runs: no rule, excluded, or (reading (a))
+ * used within the period. */
 int bpacct__inactivity_due(const bpacct_profile *p, const bpacct_calendar *c,
 			   const struct bpacct_account *a, int64_t *out);
 /* The inactivity warning instant for an inactivity due, or none (the

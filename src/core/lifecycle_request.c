@@ -18,6 +18,7 @@
 #include "bpacct/sessions.h"
 #include "core/fsm_internal.h"
 #include "core/lifecycle_internal.h"
+#include "core/validate_internal.h"
 
 #define ALL_DOCS                                                          \
 	(BPACCT_DOC_APPLICATION | BPACCT_DOC_ENTERPRISE_REGISTRATION |    \

@@ -52,32 +52,6 @@ bpacct__effect *bpacct__effect_add(const bpacct__step *s, int32_t type)
 	return e;
 }
 
-void bpacct__text_copy(char *dst, size_t size, const char *src)
-{
-	size_t n = 0;
-
-	if (src)
-		while (n + 1 < size && src[n] != '\0')
-			n++;
-	/* Cut before a UTF-8 continuation byte so that no character is
-	 * split. */
-	if (src && src[n] != '\0')
-		while (n > 0 && ((unsigned char)src[n] & 0xC0u) == 0x80u)
-			n--;
-	if (n)
-		memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
-int bpacct__text_same(const char *a, const char *b)
-{
-	while (*a != '\0' && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
-
 void bpacct__effect_reasons(bpacct__effect *e, const int32_t *reasons,
 			    uint32_t n)
 {
@@ -114,7 +88,7 @@ void bpacct__refuse(const bpacct__step *s, int32_t reason)
 	e = bpacct__effect_add(s, BPACCT_EFFECT_REFUSED);
 	bpacct__effect_reasons(e, &reason, 1);
 	/* Right after the REFUSED effect: that is how the stored audit entry
-	 * knows it is a refusal's (entry_build.c). */
+	 * knows it is a refusal's (contract/entry_build.c). */
 	e = bpacct__audit(s, s->account->state, BPACCT_CASE_NONE);
 	bpacct__effect_reasons(e, &reason, 1);
 }

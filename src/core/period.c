@@ -11,7 +11,7 @@
 #include "bpacct/civil.h"
 #include "bpacct/errors.h"
 #include "bpacct/period.h"
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 #include "core/civil_internal.h"
 
 #define COUNT_MAX 100000

@@ -10,7 +10,7 @@
 
 #include "bpacct/errors.h"
 #include "bpacct/sessions.h"
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 #include "core/civil_internal.h"
 
 #define HM(h, m) ((h) * 3600 + (m) * 60)

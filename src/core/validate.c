@@ -65,7 +65,7 @@
  * The worst case (a host profile requiring every paper with every check,
  * one paper missing and everything else wrong) is 12 reasons, within
  * BPACCT__REASONS_MAX.  Pure: no heap, no I/O, no globals; every string
- * is read within a bound (BPACCT_CODE_MAX, BPACCT_ID_MAX or TEXT_MAX),
+ * is read within a bound (BPACCT_CODE_MAX, BPACCT_ID_MAX or contact.c's),
  * phone and e-mail in a single pass.  profile, papers and out must not be
  * NULL; account may be (no account).
  */
@@ -77,11 +77,8 @@
 #include "bpacct/ids.h"
 #include "bpacct/reason.h"
 #include "bpacct/sessions.h"
-#include "core/records_internal.h"
+#include "core/validate_internal.h"
 
-/* Longest phone or e-mail text read (an address is at most 254 bytes,
- * RFC 5321); a longer one is invalid. */
-#define TEXT_MAX 254u
 /* Digits of an enterprise code stem (domain-reference §7.2). */
 #define STEM_LEN 10u
 
@@ -147,22 +144,12 @@ static int same_text(const char *a, const char *b, size_t max)
 	return 0;
 }
 
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Filled in: some character that is not a blank. */
 static int filled(const char *s)
 {
 	if (!s)
 		return 0;
-	while (is_blank(*s))
+	while (bpacct__is_blank(*s))
 		s++;
 	return *s != '\0';
 }
@@ -289,66 +276,6 @@ static void check_identity(const struct bpacct_account *account,
 		push(v, BPACCT_REASON_IDENTITY_MISMATCH);
 }
 
-/* An optional leading '+', then digits, spaces, dots, dashes and unnested
- * parentheses, with 8 to 15 digits. */
-static int phone_valid(const char *s)
-{
-	unsigned digits = 0;
-	int started = 0, open = 0;
-
-	if (!s)
-		return 0;
-	for (size_t i = 0; s[i] != '\0'; i++) {
-		char c = s[i];
-
-		if (i >= TEXT_MAX)
-			return 0;
-		if (is_digit(c))
-			digits++;
-		else if (c == '(' && !open)
-			open = 1;
-		else if (c == ')' && open)
-			open = 0;
-		else if (!(c == '+' && !started) && c != ' ' && c != '.' &&
-			 c != '-')
-			return 0;
-		started |= c != ' ';
-	}
-	return !open && digits >= 8 && digits <= 15;
-}
-
-/* One '@' after a non-empty local part, a domain with a dot neither first
- * nor last, no blank inside; blanks around are ignored. */
-static int email_valid(const char *s)
-{
-	size_t at = 0, last = 0, ats = 0, dots = 0;
-	int started = 0, gap = 0;
-
-	if (!s)
-		return 0;
-	for (size_t i = 0; s[i] != '\0'; i++) {
-		if (i >= TEXT_MAX)
-			return 0;
-		if (is_blank(s[i])) {
-			gap = started;
-			continue;
-		}
-		if (gap)
-			return 0;
-		if (!started && s[i] == '@')
-			return 0;
-		started = 1;
-		last = i;
-		if (s[i] == '@') {
-			ats++;
-			at = i;
-		} else if (s[i] == '.' && ats) {
-			dots++;
-		}
-	}
-	return ats == 1 && dots > 0 && s[at + 1] != '.' && s[last] != '.';
-}
-
 static void check_na20(const struct bpacct_account *account,
 		       const bpacct__papers *papers, bpacct__verdict *v)
 {
@@ -359,9 +286,9 @@ static void check_na20(const struct bpacct_account *account,
 		int ok;
 
 		if (i == BPACCT_NA20_PHONE)
-			ok = phone_valid(f[i]);
+			ok = bpacct__phone_valid(f[i]);
 		else if (i == BPACCT_NA20_EMAIL)
-			ok = email_valid(f[i]);
+			ok = bpacct__email_valid(f[i]);
 		else
 			ok = filled(f[i]);
 		if (!ok)

@@ -13,7 +13,7 @@
  */
 #include "bpacct/calendar.h"
 #include "bpacct/errors.h"
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 #include "core/civil_internal.h"
 
 /* Past this many working days, a binary search beats the linear scan. */

@@ -1,6 +1,6 @@
 /*
- * The engine handle: options, creation, the vtables' init functions,
- * errors (conventions C13, C22) and the re-entry guard (convention B15).
+ * The engine handle: options, creation, errors (conventions C13, C22)
+ * and the re-entry guard (convention B15).
  * The work itself is in step.c, sweep.c, change.c and outbox.c.
  */
 #include <stdarg.h>
@@ -8,38 +8,14 @@
 #include <string.h>
 
 #include "bpacct/errors.h"
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 #include "engine/engine_internal.h"
-
-/* Every caller-allocated struct starts with its uint32_t version
- * (convention A2): zeroed, then stamped. */
-static int init_versioned(void *p, size_t size, uint32_t version,
-			  uint32_t known)
-{
-	if (!p || version == 0 || version > known)
-		return BPACCT_EMISUSE;
-	memset(p, 0, size);
-	memcpy(p, &version, sizeof version);
-	return BPACCT_OK;
-}
 
 int bpacct_engine_options_init(bpacct_engine_options *options,
 			       uint32_t version)
 {
-	return init_versioned(options, sizeof *options, version,
-			      BPACCT_ENGINE_OPTIONS_VERSION);
-}
-
-int bpacct_store_ops_init(bpacct_store_ops *ops, uint32_t version)
-{
-	return init_versioned(ops, sizeof *ops, version,
-			      BPACCT_STORE_OPS_VERSION);
-}
-
-int bpacct_notifier_ops_init(bpacct_notifier_ops *ops, uint32_t version)
-{
-	return init_versioned(ops, sizeof *ops, version,
-			      BPACCT_NOTIFIER_OPS_VERSION);
+	return bpacct__versioned_init(options, sizeof *options, version,
+				      BPACCT_ENGINE_OPTIONS_VERSION);
 }
 
 int bpacct__engine_fail(bpacct_engine *e, int rc, const char *fmt, ...)
@@ -177,14 +153,6 @@ static void take_options(bpacct_engine *e, const bpacct_engine_options *o)
 		e->retries = BPACCT_ENGINE_RETRIES_MAX;
 }
 
-static void init_sink(struct bpacct_sink *s, int32_t kind, uint32_t cap)
-{
-	s->magic = BPACCT__SINK_MAGIC;
-	s->kind = kind;
-	s->cap = cap;
-	bpacct__sink_reset(s, 0);
-}
-
 /* The scratch records and the sinks' arrays; ENOMEM frees what was
  * taken. */
 static int init_workspace(bpacct_engine *e)
@@ -197,8 +165,8 @@ static int init_workspace(bpacct_engine *e)
 	e->request_before.magic = BPACCT__REQUEST_MAGIC;
 	e->fx.magic = BPACCT__EFFECTS_MAGIC;
 	e->change.magic = BPACCT__CHANGE_MAGIC;
-	init_sink(&e->ids, BPACCT__SINK_IDS, e->batch);
-	init_sink(&e->notices, BPACCT__SINK_NOTICES, ncap);
+	bpacct__sink_init(&e->ids, BPACCT__SINK_IDS, e->batch);
+	bpacct__sink_init(&e->notices, BPACCT__SINK_NOTICES, ncap);
 	e->ids.ids = bpacct__alloc_mem(&e->alloc,
 				       (size_t)e->batch * BPACCT_ID_MAX);
 	if (!e->ids.ids)

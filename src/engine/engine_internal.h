@@ -1,8 +1,9 @@
 /*
  * The engine's layout, shared by its files: engine.c (options, handle,
  * errors, the re-entry guard), step.c (one event: read, apply, commit),
- * sweep.c (tick and preview), change.c (the change set), outbox.c (sinks
- * and delivery).
+ * sweep.c (tick and preview), change.c (building the change set),
+ * outbox.c (delivery).  The change set and the sinks themselves, which
+ * the stores read and fill, are the store contract's (src/contract/).
  *
  * Every buffer the engine needs is allocated in bpacct_engine_new(), so
  * that a submit or a tick never allocates: an allocation failure can only
@@ -16,12 +17,11 @@
 #include "bpacct/engine.h"
 #include "bpacct/sys/notifier.h"
 #include "bpacct/sys/store.h"
-#include "core/entry_internal.h"
-#include "core/records_internal.h"
+#include "contract/contract_internal.h"
+#include "contract/entry_internal.h"
+#include "core/record_layout.h"
 
 #define BPACCT__ENGINE_MAGIC 0x42504567u /* "BPEg" */
-#define BPACCT__CHANGE_MAGIC 0x42504368u /* "BPCh" */
-#define BPACCT__SINK_MAGIC 0x4250536bu   /* "BPSk" */
 
 #define BPACCT__ERROR_MAX 256
 #define BPACCT__BATCH_DEFAULT 256u
@@ -34,46 +34,6 @@
 /* Tick steps one account may take at one instant: the inactivity warning
  * then the cancellation, with room to spare. */
 #define BPACCT__TICK_STEPS_MAX 4u
-
-struct bpacct_change {
-	uint32_t magic;
-	int32_t has_account;
-	int32_t has_request;
-	uint32_t nentries;
-	int64_t expected;
-	int64_t revision;
-	int64_t next_due;
-	size_t account_len;
-	size_t request_len;
-	const char *account_id;
-	const char *request_id;
-	uint8_t account_rec[BPACCT_RECORD_MAX];
-	uint8_t request_rec[BPACCT_RECORD_MAX];
-	struct bpacct_entry entries[BPACCT__EFFECTS_MAX];
-	size_t entry_len[BPACCT__EFFECTS_MAX];
-	uint8_t entry_rec[BPACCT__EFFECTS_MAX][BPACCT__ENTRY_BYTES_MAX];
-};
-
-enum { BPACCT__SINK_IDS = 1, BPACCT__SINK_NOTICES = 2 };
-
-/*
- * A sink collects what a store lists.  Stores list from the start every
- * time (due order, commit order), so a caller that must look past items it
- * already handled (notices that failed to go, accounts previewed) asks for
- * skip + cap items and the sink drops the first `skip`.
- */
-struct bpacct_sink {
-	uint32_t magic;
-	int32_t kind;  /* BPACCT__SINK_* */
-	uint32_t max;  /* the most the store may report: skip + cap */
-	uint32_t skip; /* reported items to drop */
-	uint32_t seen; /* items reported */
-	uint32_t count; /* items kept */
-	uint32_t unreadable; /* notices: reported, not a keyed notice */
-	uint32_t cap;
-	char (*ids)[BPACCT_ID_MAX];
-	struct bpacct_entry *notices;
-};
 
 /* What one step read from the store. */
 typedef struct bpacct__read {
@@ -161,7 +121,6 @@ int bpacct__change_build(bpacct_engine *e, const bpacct__read *r,
 			 const bpacct_profile *profile, int32_t *out_has);
 
 /* outbox.c */
-void bpacct__sink_reset(struct bpacct_sink *s, uint32_t skip);
 int bpacct__engine_deliver(bpacct_engine *e, uint32_t *out_pending);
 
 #endif

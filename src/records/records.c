@@ -1,39 +1,33 @@
 /*
- * The records the host holds (account, request, effects, entry):
+ * The records the host holds (account, request, effects):
  * allocated through the host's allocator (convention B17), recognised by
  * a magic word (convention C20), fixed-size so that a copy is one
  * assignment.  Nothing else in the lifecycle allocates.
  *
- * The four kinds differ only in size, magic and initial values, so one
- * table row describes each and one set of functions allocates, frees and
+ * The kinds differ only in size, magic and initial values, so one
+ * row describes each and one set of functions allocates, frees and
  * copies them all: every record starts with its uint32_t magic and holds
- * the allocator it was made with.
+ * the allocator it was made with.  The store contract's entry is one more
+ * kind (contract/entry_object.c), through records_internal.h.
  */
 #include <string.h>
 
 #include "bpacct/errors.h"
 #include "bpacct/lifecycle.h"
-#include "bpacct/sys/store.h"
-#include "core/entry_internal.h"
-#include "core/records_internal.h"
+#include "core/record_layout.h"
+#include "records/records_internal.h"
 
-typedef struct record_kind {
-	uint32_t magic;
-	size_t size;
-	size_t alloc_offset; /* where the record keeps its allocator */
-} record_kind;
-
-enum { K_ACCOUNT, K_REQUEST, K_EFFECTS, K_ENTRY };
-
-static const record_kind kinds[] = {
-	{ BPACCT__ACCOUNT_MAGIC, sizeof(struct bpacct_account),
-	  offsetof(struct bpacct_account, alloc) },
-	{ BPACCT__REQUEST_MAGIC, sizeof(struct bpacct_request),
-	  offsetof(struct bpacct_request, alloc) },
-	{ BPACCT__EFFECTS_MAGIC, sizeof(struct bpacct_effects),
-	  offsetof(struct bpacct_effects, alloc) },
-	{ BPACCT__ENTRY_MAGIC, sizeof(struct bpacct_entry),
-	  offsetof(struct bpacct_entry, alloc) },
+static const bpacct__record_kind account_kind = {
+	BPACCT__ACCOUNT_MAGIC, sizeof(struct bpacct_account),
+	offsetof(struct bpacct_account, alloc)
+};
+static const bpacct__record_kind request_kind = {
+	BPACCT__REQUEST_MAGIC, sizeof(struct bpacct_request),
+	offsetof(struct bpacct_request, alloc)
+};
+static const bpacct__record_kind effects_kind = {
+	BPACCT__EFFECTS_MAGIC, sizeof(struct bpacct_effects),
+	offsetof(struct bpacct_effects, alloc)
 };
 
 static uint32_t magic_of(const void *record)
@@ -44,10 +38,9 @@ static uint32_t magic_of(const void *record)
 	return m;
 }
 
-/* A zeroed record of `kind` with its magic and the host's allocator. */
-static int record_new(void **out, int kind, const bpacct_allocator *host)
+int bpacct__record_new(void **out, const bpacct__record_kind *k,
+		       const bpacct_allocator *host)
 {
-	const record_kind *k = &kinds[kind];
 	bpacct__alloc a;
 	void *p;
 	int rc = bpacct__alloc_setup(&a, host);
@@ -64,9 +57,8 @@ static int record_new(void **out, int kind, const bpacct_allocator *host)
 	return BPACCT_OK;
 }
 
-static void record_free(void *record, int kind)
+void bpacct__record_free(void *record, const bpacct__record_kind *k)
 {
-	const record_kind *k = &kinds[kind];
 	const uint32_t dead = 0;
 	bpacct__alloc a;
 
@@ -78,9 +70,9 @@ static void record_free(void *record, int kind)
 	bpacct__free_mem(&a, record);
 }
 
-static int record_copy(void *dst, const void *src, int kind)
+static int record_copy(void *dst, const void *src,
+		       const bpacct__record_kind *k)
 {
-	const record_kind *k = &kinds[kind];
 	bpacct__alloc keep;
 
 	if (!dst || !src)
@@ -106,7 +98,7 @@ int bpacct_account_new(bpacct_account **out, const char *id,
 
 	if (!out || n == 0)
 		return BPACCT_EINVAL;
-	rc = record_new(&p, K_ACCOUNT, allocator);
+	rc = bpacct__record_new(&p, &account_kind, allocator);
 	if (rc != BPACCT_OK)
 		return rc;
 	bpacct__account_reset(p, id, n);
@@ -116,12 +108,12 @@ int bpacct_account_new(bpacct_account **out, const char *id,
 
 void bpacct_account_free(bpacct_account *account)
 {
-	record_free(account, K_ACCOUNT);
+	bpacct__record_free(account, &account_kind);
 }
 
 int bpacct_account_copy(bpacct_account *dst, const bpacct_account *src)
 {
-	return record_copy(dst, src, K_ACCOUNT);
+	return record_copy(dst, src, &account_kind);
 }
 
 int bpacct_request_new(bpacct_request **out, const char *id,
@@ -133,7 +125,7 @@ int bpacct_request_new(bpacct_request **out, const char *id,
 
 	if (!out || n == 0)
 		return BPACCT_EINVAL;
-	rc = record_new(&p, K_REQUEST, allocator);
+	rc = bpacct__record_new(&p, &request_kind, allocator);
 	if (rc != BPACCT_OK)
 		return rc;
 	bpacct__request_reset(p, id, n);
@@ -143,12 +135,12 @@ int bpacct_request_new(bpacct_request **out, const char *id,
 
 void bpacct_request_free(bpacct_request *request)
 {
-	record_free(request, K_REQUEST);
+	bpacct__record_free(request, &request_kind);
 }
 
 int bpacct_request_copy(bpacct_request *dst, const bpacct_request *src)
 {
-	return record_copy(dst, src, K_REQUEST);
+	return record_copy(dst, src, &request_kind);
 }
 
 int bpacct_effects_new(bpacct_effects **out,
@@ -159,7 +151,7 @@ int bpacct_effects_new(bpacct_effects **out,
 
 	if (!out)
 		return BPACCT_EINVAL;
-	rc = record_new(&p, K_EFFECTS, allocator);
+	rc = bpacct__record_new(&p, &effects_kind, allocator);
 	if (rc == BPACCT_OK)
 		*out = p; /* zeroed: count 0 */
 	return rc;
@@ -167,25 +159,5 @@ int bpacct_effects_new(bpacct_effects **out,
 
 void bpacct_effects_free(bpacct_effects *effects)
 {
-	record_free(effects, K_EFFECTS);
-}
-
-int bpacct_entry_new(bpacct_entry **out, const bpacct_allocator *allocator)
-{
-	void *p = NULL;
-	int rc;
-
-	if (!out)
-		return BPACCT_EINVAL;
-	rc = record_new(&p, K_ENTRY, allocator);
-	if (rc != BPACCT_OK)
-		return rc;
-	bpacct__entry_clear(p);
-	*out = p;
-	return BPACCT_OK;
-}
-
-void bpacct_entry_free(bpacct_entry *entry)
-{
-	record_free(entry, K_ENTRY);
+	bpacct__record_free(effects, &effects_kind);
 }

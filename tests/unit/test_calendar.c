@@ -10,7 +10,7 @@
 
 #include "test_calendar_support.h"
 
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 
 #define NO_ANN BPACCT_CALENDAR_NO_ANNOUNCED
 

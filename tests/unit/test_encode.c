@@ -12,7 +12,7 @@
 
 #include <bpacct/sys/store.h>
 
-#include "core/entry_internal.h"
+#include "contract/entry_internal.h"
 
 #define MAX_RECORDS 64
 

@@ -7,7 +7,7 @@
  */
 #include "test_support.h"
 
-#include "core/calendar_internal.h"
+#include "core/calendar_layout.h"
 
 #define H BPACCT_DAY_HOLIDAY
 #define C BPACCT_DAY_COMPENSATORY

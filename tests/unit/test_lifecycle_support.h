@@ -9,7 +9,7 @@
 
 #include "test_support.h"
 
-#include "core/records_internal.h"
+#include "core/record_layout.h"
 
 #define TL_OWNER "0100109106"
 #define TL_STRANGER "0301234562"

@@ -12,7 +12,7 @@
  */
 #include "test_support.h"
 
-#include "core/records_internal.h"
+#include "core/validate_internal.h"
 
 #define OWNER "0100109106"
 #define OTHER_CODE "0301234562"

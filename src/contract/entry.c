@@ -14,7 +14,7 @@
 #include "bpacct/deadline.h"
 #include "bpacct/errors.h"
 #include "bpacct/sys/store.h"
-#include "core/entry_internal.h"
+#include "contract/entry_internal.h"
 
 #define E_NOT (1u << BPACCT_ENTRY_NOTICE)
 #define E_AUD (1u << BPACCT_ENTRY_AUDIT)

@@ -1,7 +1,8 @@
 /*
  * The stored byte format of accounts and requests (entries: entry.c; the
  * inline primitives: codec_internal.h), and the one decode routine every
- * record kind goes through.
+ * record kind goes through: the record codecs of the store contract
+ * (include/bpacct/sys/store.h).
  * A store keeps these bytes without understanding them, possibly for years
  * and across library versions, so the format is defined here byte by byte
  * and never follows the in-memory layout (docs/engine.md, "Record format"):
@@ -22,8 +23,9 @@
 #include "bpacct/ids.h"
 #include "bpacct/reason.h"
 #include "bpacct/sys/store.h"
-#include "core/entry_internal.h"
-#include "core/lifecycle_internal.h"
+#include "contract/entry_internal.h"
+#include "core/record_layout.h"
+#include "core/text_internal.h"
 
 void bpacct__get_head(bpacct__reader *r, uint32_t tag)
 {
@@ -90,60 +92,6 @@ int bpacct__decode(void *out, const bpacct__form *form,
 	       (const char *)out + form->alloc_offset, sizeof(bpacct__alloc));
 	memcpy(out, &tmp, form->size);
 	return BPACCT_OK;
-}
-
-size_t bpacct__id_length(const char *id)
-{
-	size_t n = 0;
-
-	if (!id)
-		return 0;
-	/* '/' separates the parts of an idempotency key: an id holding one
-	 * could make two notices' keys equal (account "A/0" revision 3 and
-	 * account "A" revision 0 ...), and a store drops the second. */
-	while (n < BPACCT_ID_MAX && id[n] != '\0') {
-		if (id[n] == '/')
-			return 0;
-		n++;
-	}
-	return n < BPACCT_ID_MAX ? n : 0;
-}
-
-void bpacct__account_reset(struct bpacct_account *a, const char *id,
-			   size_t n)
-{
-	bpacct__alloc keep = a->alloc;
-
-	memset(a, 0, sizeof *a);
-	a->magic = BPACCT__ACCOUNT_MAGIC;
-	a->state = BPACCT_STATE_NONE;
-	a->issued = BPACCT_INSTANT_NONE;
-	a->first_used = BPACCT_INSTANT_NONE;
-	a->last_used = BPACCT_INSTANT_NONE;
-	a->locked = BPACCT_INSTANT_NONE;
-	a->cancelled = BPACCT_INSTANT_NONE;
-	a->pending_due = BPACCT_INSTANT_NONE;
-	a->changed = BPACCT_INSTANT_NONE;
-	memcpy(a->id, id, n);
-	a->id[n] = '\0';
-	a->alloc = keep;
-}
-
-void bpacct__request_reset(struct bpacct_request *r, const char *id,
-			   size_t n)
-{
-	bpacct__alloc keep = r->alloc;
-
-	memset(r, 0, sizeof *r);
-	r->magic = BPACCT__REQUEST_MAGIC;
-	r->state = BPACCT_REQUEST_NONE;
-	r->submitted = BPACCT_INSTANT_NONE;
-	r->received = BPACCT_INSTANT_NONE;
-	r->first_received = BPACCT_INSTANT_NONE;
-	r->due = BPACCT_INSTANT_NONE;
-	memcpy(r->id, id, n);
-	r->id[n] = '\0';
-	r->alloc = keep;
 }
 
 /* A procedure: none (0), a built-in one, or a host one (100 and up). */

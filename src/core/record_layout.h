@@ -1,11 +1,13 @@
 /*
- * The layouts of the opaque records (account, request, effects), shared by
- * the pure step (src/core/) and the code that allocates them
- * (src/records/).  Fixed-size, no pointers into other memory, so that a
- * record is copied with memcpy and a store may keep it as it is.
+ * The core's interface to the layers above it: the layouts of the opaque
+ * records (account, request, effects) the pure step computes on, and their
+ * fresh state (record_layout.c).  The layers above use them as they are:
+ * src/records/ allocates them, src/contract/ encodes them, src/engine/
+ * keeps scratch copies.  Fixed-size, no pointers into other memory, so
+ * that a record is copied with memcpy and a store may keep it as it is.
  */
-#ifndef BPACCT_CORE_RECORDS_INTERNAL_H
-#define BPACCT_CORE_RECORDS_INTERNAL_H
+#ifndef BPACCT_CORE_RECORD_LAYOUT_H
+#define BPACCT_CORE_RECORD_LAYOUT_H
 
 #include <stdint.h>
 
@@ -61,13 +63,13 @@ struct bpacct_account {
 
 /* The length of an id of 1 to BPACCT_ID_MAX - 1 bytes without '/', else
  * 0 (NULL, empty, too long or holding the key separator '/').  Pure
- * (encode.c). */
+ * (record_layout.c). */
 size_t bpacct__id_length(const char *id);
 
 /* Sets a record to its fresh state for `id` (n bytes, 1 to
  * BPACCT_ID_MAX - 1): state NONE, no instants, revision 0, magic set,
- * allocator kept.  Pure (encode.c): what bpacct_account_new() makes and
- * what the engine reads for an id the store does not have. */
+ * allocator kept.  Pure (record_layout.c): what bpacct_account_new()
+ * makes and what the engine reads for an id the store does not have. */
 void bpacct__account_reset(struct bpacct_account *a, const char *id,
 			   size_t n);
 
@@ -138,38 +140,5 @@ struct bpacct_effects {
 	bpacct__effect items[BPACCT__EFFECTS_MAX];
 	bpacct__alloc alloc;
 };
-
-/* The papers of a request as validation sees them: the record's papers
- * merged with a supplement's (strings NUL-terminated, NULL when absent). */
-typedef struct bpacct__papers {
-	const char *requester;
-	int32_t channel;
-	uint32_t documents;
-	const char *enterprise_code;
-	int32_t id_type;
-	const char *id_number;
-	const char *na20[BPACCT_NA20_FIELDS];
-	int32_t na20_sealed;
-} bpacct__papers;
-
-/* The verdict of validation: an outcome and every reason. */
-typedef struct bpacct__verdict {
-	int32_t outcome;        /* bpacct_outcome */
-	uint32_t nreasons;
-	int32_t reasons[BPACCT__REASONS_MAX];
-} bpacct__verdict;
-
-/*
- * Validates a request (BP-R2, XNC-R3) that was received at `received` with
- * receipt status `receipt` (a bpacct_receipt_status), in this order:
- * refused (channel not allowed by the profile, in person outside a
- * session), then rejected (no account, wrong procedure, not the owner,
- * already cancelled), then supplement (every missing or invalid paper or
- * field, each with its reason), else accepted.  Pure; fills *out.
- */
-void bpacct__validate(const bpacct_profile *profile,
-		      const struct bpacct_account *account,
-		      const bpacct__papers *papers, int64_t received,
-		      int32_t receipt, bpacct__verdict *out);
 
 #endif

@@ -13,7 +13,7 @@
  * and checked against the RFC 3720 vectors in tests/unit/test_encode.c
  * (on a bitwise implementation of the test's own).
  */
-#include "core/codec_internal.h"
+#include "contract/codec_internal.h"
 
 static const uint32_t table[8][256] = {
 	{

@@ -1,10 +1,12 @@
 /*
- * The layout of a bpacct_calendar, shared by the object code that builds it
- * (src/calendar/) and the pure queries that read it (src/core/workdays.c,
- * period.c, sessions.c).
+ * The core's interface to the calendar object: the layout of a
+ * bpacct_calendar that the pure queries read (workdays.c, period.c,
+ * sessions.c), the built-in classification of a year (holidays.c) and the
+ * inline lookups.  src/calendar/ builds the object on this layout
+ * (calendar_object.h); the core never allocates one.
  */
-#ifndef BPACCT_CORE_CALENDAR_INTERNAL_H
-#define BPACCT_CORE_CALENDAR_INTERNAL_H
+#ifndef BPACCT_CORE_CALENDAR_LAYOUT_H
+#define BPACCT_CORE_CALENDAR_LAYOUT_H
 
 #include <stdint.h>
 
@@ -15,8 +17,6 @@
 #define BPACCT__CAL_FIRST_YEAR 2013
 #define BPACCT__CAL_LAST_YEAR 2199
 #define BPACCT__CAL_YEARS (BPACCT__CAL_LAST_YEAR - BPACCT__CAL_FIRST_YEAR + 1)
-/* Longest host name, the NUL included. */
-#define BPACCT__CAL_NAME_MAX 128
 /* Most base (non-host) entries one year can have. */
 #define BPACCT__YEAR_ENTRIES_MAX 48
 

@@ -6,8 +6,8 @@
  * wrong sets `bad`, and every later read is a no-op, so a decoder reads
  * every field unconditionally and checks once at the end (encode.c).
  */
-#ifndef BPACCT_CORE_CODEC_INTERNAL_H
-#define BPACCT_CORE_CODEC_INTERNAL_H
+#ifndef BPACCT_CONTRACT_CODEC_INTERNAL_H
+#define BPACCT_CONTRACT_CODEC_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>

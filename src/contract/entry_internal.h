@@ -4,15 +4,15 @@
  * engine (src/engine/) fills entries with these functions and allocates
  * nothing for them beyond its own workspace.
  */
-#ifndef BPACCT_CORE_ENTRY_INTERNAL_H
-#define BPACCT_CORE_ENTRY_INTERNAL_H
+#ifndef BPACCT_CONTRACT_ENTRY_INTERNAL_H
+#define BPACCT_CONTRACT_ENTRY_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "bpacct/engine.h"
-#include "core/codec_internal.h"
-#include "core/records_internal.h"
+#include "contract/codec_internal.h"
+#include "core/record_layout.h"
 
 #define BPACCT__ENTRY_MAGIC 0x42504574u /* "BPEt" */
 

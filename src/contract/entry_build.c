@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "bpacct/errors.h"
-#include "core/entry_internal.h"
-#include "core/lifecycle_internal.h"
+#include "contract/entry_internal.h"
+#include "core/record_layout.h"
+#include "core/text_internal.h"
 
 void bpacct__entry_clear(struct bpacct_entry *e)
 {

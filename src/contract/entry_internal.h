@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "bpacct/engine.h"
+#include "bpacct/sys/store.h"
 #include "contract/codec_internal.h"
 #include "core/record_layout.h"
 
@@ -18,7 +19,7 @@
 
 /* Bytes of an idempotency key, the NUL included: the longest key is
  * "<account>/0/<request>/<n>" (47 + 3 + 47 + 1 + 2 bytes). */
-#define BPACCT__KEY_MAX 112
+#define BPACCT__KEY_MAX BPACCT_ENTRY_KEY_MAX /* sys/store.h */
 
 /* The audit of a refused input records "to" as this (as the refusal rows
  * of bpacct_fsm_transition_at() do). */

@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include <bpacct/bpacct.h>
+#include <bpacct/sys/notifier.h>
+#include <bpacct/sys/store.h>
 
 static void test_status_values_are_stable(void **state)
 {
@@ -74,9 +76,60 @@ static void test_allocator_init_checks_version(void **state)
 	assert_int_equal(bpacct_allocator_init(NULL, 1), BPACCT_EMISUSE);
 }
 
+/* Made for bindings (issue 9): the size and version of every struct a host
+ * fills in, as the library knows them, equal what these headers give. */
+static void test_struct_size_of_every_host_struct(void **state)
+{
+	static const struct {
+		int32_t kind;
+		size_t size;
+		uint32_t version;
+	} rows[] = {
+		{ BPACCT_STRUCT_ALLOCATOR, sizeof(bpacct_allocator),
+		  BPACCT_ALLOCATOR_VERSION },
+		{ BPACCT_STRUCT_CALENDAR_OPTIONS, sizeof(bpacct_calendar_options),
+		  BPACCT_CALENDAR_OPTIONS_VERSION },
+		{ BPACCT_STRUCT_SESSIONS, sizeof(bpacct_sessions),
+		  BPACCT_SESSIONS_VERSION },
+		{ BPACCT_STRUCT_PERIOD_OPTIONS, sizeof(bpacct_period_options),
+		  BPACCT_PERIOD_OPTIONS_VERSION },
+		{ BPACCT_STRUCT_DEADLINE_OPTIONS, sizeof(bpacct_deadline_options),
+		  BPACCT_DEADLINE_OPTIONS_VERSION },
+		{ BPACCT_STRUCT_PROFILE, sizeof(bpacct_profile),
+		  BPACCT_PROFILE_VERSION },
+		{ BPACCT_STRUCT_EVENT, sizeof(bpacct_event), BPACCT_EVENT_VERSION },
+		{ BPACCT_STRUCT_ENGINE_OPTIONS, sizeof(bpacct_engine_options),
+		  BPACCT_ENGINE_OPTIONS_VERSION },
+		{ BPACCT_STRUCT_STORE_OPS, sizeof(bpacct_store_ops),
+		  BPACCT_STORE_OPS_VERSION },
+		{ BPACCT_STRUCT_NOTIFIER_OPS, sizeof(bpacct_notifier_ops),
+		  BPACCT_NOTIFIER_OPS_VERSION },
+		{ BPACCT_STRUCT_LUNAR_DATE, sizeof(bpacct_lunar_date), 0 },
+	};
+	uint32_t size = 0, version = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		assert_int_equal(bpacct_struct_size(rows[i].kind, &size,
+						    &version),
+				 BPACCT_OK);
+		assert_int_equal(size, rows[i].size);
+		assert_int_equal(version, rows[i].version);
+		assert_int_equal(bpacct_struct_size(rows[i].kind, &size, NULL),
+				 BPACCT_OK);
+	}
+	assert_int_equal(bpacct_struct_size(0, &size, &version),
+			 BPACCT_ENOTFOUND);
+	assert_int_equal(bpacct_struct_size(12, &size, &version),
+			 BPACCT_ENOTFOUND);
+	assert_int_equal(bpacct_struct_size(BPACCT_STRUCT_EVENT, NULL, NULL),
+			 BPACCT_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_struct_size_of_every_host_struct),
 		cmocka_unit_test(test_status_values_are_stable),
 		cmocka_unit_test(test_every_status_has_a_name_and_a_message),
 		cmocka_unit_test(test_version_matches_headers),

@@ -257,30 +257,26 @@ def check_library(dll):
 
 
 def check_struct_sizes(dll):
-    # ------------------------------------------------------------------
-    # HOOK (issue 9): the library has no run-time size query yet.  When
-    # issue 9 adds `bpacct_struct_size()` (a size per struct kind), this is
-    # where every mirror is checked at load time: for each entry of MIRRORS
-    # compare ctypes.sizeof(mirror) with the library's size of that struct
-    # at the mirrored version, and raise LoadError on a difference.  Until
-    # then the layouts are checked by the test suite against the C compiler
-    # (bindings/layout_probe.c, tests/test_layout.py).
-    # ------------------------------------------------------------------
+    """Every struct mirror against the library's own size and version
+    (bpacct_struct_size(), since 0.5.0): a mirror that does not match the
+    linked library is refused at load time, before any struct is passed."""
     query = getattr(dll, "bpacct_struct_size", None)
     if query is None:
-        return
-    kinds = {n[len("STRUCT_"):].lower(): v for n, v in C.items()
-             if n.startswith("STRUCT_") and isinstance(v, int)}
+        return  # an older library: the layouts are checked by the tests
+    query.restype = c_int
+    query.argtypes = [c_int32, ctypes.POINTER(c_uint32),
+                      ctypes.POINTER(c_uint32)]
+    kinds = {k.name.lower(): int(k) for k in K.StructKind}
     for cname, (mirror, _) in MIRRORS.items():
         kind = kinds.get(cname[len("bpacct_"):])
         if kind is None:
             continue
-        query.restype = c_size_t
-        query.argtypes = [c_int32]
-        size = query(kind)
-        if size and size != ctypes.sizeof(mirror):
+        size, version = c_uint32(0), c_uint32(0)
+        if query(kind, ctypes.byref(size), ctypes.byref(version)) != 0:
+            continue  # a kind this library does not know
+        if size.value != ctypes.sizeof(mirror):
             raise LoadError("%s: the library says %d bytes, the mirror has %d"
-                            % (cname, size, ctypes.sizeof(mirror)))
+                            % (cname, size.value, ctypes.sizeof(mirror)))
 
 
 lib = _bind(_load("BPACCT_LIBRARY", SONAME), PROTOS)

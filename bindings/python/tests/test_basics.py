@@ -115,8 +115,8 @@ class EnumCase(unittest.TestCase):
 class LayoutCase(unittest.TestCase):
     def test_mirrors_match_the_compiler(self):
         """Every ctypes mirror against sizeof/offsetof from the C compiler
-        (bindings/layout_probe.c, BPACCT_LAYOUT_PROBE) — until issue 9's
-        bpacct_struct_size() lets the import check it."""
+        (bindings/layout_probe.c, BPACCT_LAYOUT_PROBE): the offsets too, which
+        the import-time size check cannot see."""
         import ctypes
         from bpacct import _lib
         probe = os.environ.get("BPACCT_LAYOUT_PROBE")
@@ -135,6 +135,27 @@ class LayoutCase(unittest.TestCase):
             else:
                 self.assertEqual(ctypes.sizeof(mirror), int(value), name)
         self.assertEqual(seen, set(_lib.MIRRORS))
+
+    def test_import_checks_the_mirrors_with_bpacct_struct_size(self):
+        """At load time every mirror is checked against the linked
+        library's bpacct_struct_size(): a mirror of the wrong size is
+        refused with LoadError."""
+        import ctypes
+        from bpacct import _lib
+        self.assertTrue(hasattr(_lib.lib, "bpacct_struct_size"))
+        _lib.check_struct_sizes(_lib.lib)  # the real mirrors pass
+
+        class Short(ctypes.Structure):
+            _fields_ = [("version", ctypes.c_uint32)]
+
+        saved = dict(_lib.MIRRORS)
+        try:
+            _lib.MIRRORS["bpacct_event"] = (Short, "EVENT_VERSION")
+            with self.assertRaises(_lib.LoadError):
+                _lib.check_struct_sizes(_lib.lib)
+        finally:
+            _lib.MIRRORS.clear()
+            _lib.MIRRORS.update(saved)
 
 
 if __name__ == "__main__":

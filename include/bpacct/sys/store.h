@@ -44,6 +44,11 @@ BPACCT_BEGIN_DECL
 /** The largest encoded record or entry, in bytes. */
 #define BPACCT_RECORD_MAX 1024
 
+/** Bytes of an idempotency key of an outbox entry
+ *  (#BPACCT_FIELD_KEY: "<account>/<revision>/<n>"), its NUL included: a
+ *  store's key column needs no more.  @since 0.5.0 */
+#define BPACCT_ENTRY_KEY_MAX 112
+
 /** A change set to commit (opaque, owned by the engine). */
 typedef struct bpacct_change bpacct_change;
 /** Where a store reports the results of due() and outbox() (opaque). */

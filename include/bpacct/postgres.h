@@ -50,8 +50,17 @@
 #include "engine.h"
 
 #if defined(BPACCT_DOXYGEN)
-/** Marks the functions exported by libbpacct-postgres. */
+/** Marks the functions exported by libbpacct-postgres: default visibility on
+ *  GCC and Clang, dllexport/dllimport on Windows (keyed on
+ *  `BUILDING_BPACCT_POSTGRES` and `BPACCT_POSTGRES_STATIC`, as #BPACCT_API is on
+ *  `BUILDING_BPACCT` and `BPACCT_STATIC`). */
 #define BPACCT_POSTGRES_API
+#elif defined(_WIN32) && !defined(BPACCT_POSTGRES_STATIC)
+#if defined(BUILDING_BPACCT_POSTGRES)
+#define BPACCT_POSTGRES_API __declspec(dllexport)
+#else
+#define BPACCT_POSTGRES_API __declspec(dllimport)
+#endif
 #elif defined(__GNUC__) && __GNUC__ >= 4
 #define BPACCT_POSTGRES_API __attribute__((visibility("default")))
 #else

@@ -43,8 +43,17 @@
 #include "engine.h"
 
 #if defined(BPACCT_DOXYGEN)
-/** Marks the functions exported by libbpacct-sqlite. */
+/** Marks the functions exported by libbpacct-sqlite: default visibility on
+ *  GCC and Clang, dllexport/dllimport on Windows (keyed on
+ *  `BUILDING_BPACCT_SQLITE` and `BPACCT_SQLITE_STATIC`, as #BPACCT_API is on
+ *  `BUILDING_BPACCT` and `BPACCT_STATIC`). */
 #define BPACCT_SQLITE_API
+#elif defined(_WIN32) && !defined(BPACCT_SQLITE_STATIC)
+#if defined(BUILDING_BPACCT_SQLITE)
+#define BPACCT_SQLITE_API __declspec(dllexport)
+#else
+#define BPACCT_SQLITE_API __declspec(dllimport)
+#endif
 #elif defined(__GNUC__) && __GNUC__ >= 4
 #define BPACCT_SQLITE_API __attribute__((visibility("default")))
 #else

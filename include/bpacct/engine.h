@@ -144,6 +144,29 @@ BPACCT_API int bpacct_engine_options_init(bpacct_engine_options *options,
 					  uint32_t version);
 
 /**
+ * Checks options as bpacct_engine_new() does, without creating anything,
+ * and says which field is wrong: bpacct_engine_new() runs this same check
+ * first, so for the same options it returns the same status (when this
+ * one returns #BPACCT_OK, bpacct_engine_new() can fail only with
+ * #BPACCT_ENOMEM).  For a binding whose mirror of a struct is wrong, or a
+ * host that wants the reason of a bare #BPACCT_EINVAL.
+ *
+ * @param options the options, as for bpacct_engine_new().
+ * @param[out] buf where to write a one-line English message naming the
+ *        field ("options.store->commit is NULL", "options.batch: 70000 is
+ *        above 65536"), cut to fit; "" when the options are right; may be
+ *        NULL.
+ * @param size the size of @p buf; may be 0.
+ * @return #BPACCT_OK; #BPACCT_EINVAL; #BPACCT_EMISUSE; the status of
+ *         bpacct_profile_check() for a bad profile: exactly the status
+ *         bpacct_engine_new() returns for these options (before it
+ *         allocates).
+ * @since 0.5.0
+ */
+BPACCT_API int bpacct_engine_options_check(
+	const bpacct_engine_options *options, char *buf, size_t size);
+
+/**
  * Creates an engine.
  *
  * @param[out] out the engine.
@@ -151,7 +174,8 @@ BPACCT_API int bpacct_engine_options_init(bpacct_engine_options *options,
  * @return #BPACCT_OK; #BPACCT_EINVAL (a required member missing, a store
  *         without a required operation, a bad profile, a batch above
  *         #BPACCT_ENGINE_BATCH_MAX); #BPACCT_EMISUSE (a
- *         bad version); #BPACCT_ENOMEM.
+ *         bad version); #BPACCT_ENOMEM.  The reason of a wrong option,
+ *         in words: bpacct_engine_options_check().
  * @since 0.3.0
  */
 BPACCT_API int bpacct_engine_new(bpacct_engine **out,
@@ -364,6 +388,75 @@ BPACCT_API int bpacct_memory_store_stats(const bpacct_memory_store *store,
 					 uint64_t *out_bytes,
 					 uint64_t *out_outbox,
 					 uint64_t *out_audit);
+
+/**
+ * The number of notices an in-memory store holds: every notice committed,
+ * delivered or not (bpacct_memory_store_stats() counts the undelivered
+ * ones only).
+ *
+ * @param store the store.
+ * @param[out] out the count; the notices are at indexes 0 to @p *out − 1.
+ * @return #BPACCT_OK; #BPACCT_EINVAL; #BPACCT_EMISUSE.
+ * @since 0.5.0
+ */
+BPACCT_API int bpacct_memory_store_outbox_count(
+	const bpacct_memory_store *store, uint32_t *out);
+
+/**
+ * Reads one notice of an in-memory store's outbox, in commit order (index
+ * 0 is the first notice committed), delivered or not: for a test harness
+ * to check what was owed and what went out.
+ *
+ * The entry is the notice as the engine committed it (type
+ * #BPACCT_ENTRY_NOTICE; its key, recipients, kind, channel, instants);
+ * the store keeps the delivery beside it, so the entry's
+ * #BPACCT_FIELD_DELIVERED reads 0 and @p out_delivered says whether the
+ * notice was delivered.
+ *
+ * @param store the store.
+ * @param index 0 to bpacct_memory_store_outbox_count() − 1.
+ * @param out an entry made by bpacct_entry_new(), overwritten (only on
+ *        success).
+ * @param[out] out_delivered 1 once the notice was delivered (marked by
+ *        the store's @c mark_delivered), else 0; may be NULL.
+ * @return #BPACCT_OK; #BPACCT_EINVAL; #BPACCT_EMISUSE (@p store or @p out
+ *         not what it should be); #BPACCT_ENOTFOUND for an index past the
+ *         end.
+ * @since 0.5.0
+ */
+BPACCT_API int bpacct_memory_store_outbox_at(const bpacct_memory_store *store,
+					     uint32_t index, bpacct_entry *out,
+					     int32_t *out_delivered);
+
+/**
+ * The number of audit entries an in-memory store holds (rule E4: one per
+ * step, a refused input included).
+ *
+ * @param store the store.
+ * @param[out] out the count; the entries are at indexes 0 to @p *out − 1.
+ * @return #BPACCT_OK; #BPACCT_EINVAL; #BPACCT_EMISUSE.
+ * @since 0.5.0
+ */
+BPACCT_API int bpacct_memory_store_audit_count(
+	const bpacct_memory_store *store, uint32_t *out);
+
+/**
+ * Reads one audit entry of an in-memory store, in commit order (index 0
+ * is the first committed): type #BPACCT_ENTRY_AUDIT, with its instant,
+ * input, actor, from and to states, reasons (bpacct_entry_get_int(),
+ * bpacct_entry_reason()).
+ *
+ * @param store the store.
+ * @param index 0 to bpacct_memory_store_audit_count() − 1.
+ * @param out an entry made by bpacct_entry_new(), overwritten (only on
+ *        success).
+ * @return #BPACCT_OK; #BPACCT_EINVAL; #BPACCT_EMISUSE (@p store or @p out
+ *         not what it should be); #BPACCT_ENOTFOUND for an index past the
+ *         end.
+ * @since 0.5.0
+ */
+BPACCT_API int bpacct_memory_store_audit_at(const bpacct_memory_store *store,
+					    uint32_t index, bpacct_entry *out);
 
 BPACCT_END_DECL
 

@@ -1,22 +1,14 @@
 /*
- * The engine handle: options, creation, errors (conventions C13, C22)
- * and the re-entry guard (convention B15).
- * The work itself is in step.c, sweep.c, change.c and outbox.c.
+ * The engine handle: creation, errors (conventions C13, C22) and the
+ * re-entry guard (convention B15).  The options are checked in options.c;
+ * the work itself is in step.c, sweep.c, change.c and outbox.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bpacct/errors.h"
-#include "core/calendar_layout.h"
 #include "engine/engine_internal.h"
-
-int bpacct_engine_options_init(bpacct_engine_options *options,
-			       uint32_t version)
-{
-	return bpacct__versioned_init(options, sizeof *options, version,
-				      BPACCT_ENGINE_OPTIONS_VERSION);
-}
 
 int bpacct__engine_fail(bpacct_engine *e, int rc, const char *fmt, ...)
 {
@@ -56,83 +48,6 @@ int bpacct__engine_host_fail(bpacct_engine *e, int rc, const char *op)
 		return rc;
 	}
 	return bpacct__engine_fail(e, rc, "%s callback returned %d", op, rc);
-}
-
-/* Copies the store's operations up to the version the host declared
- * (convention B10): the host need only keep the functions alive. */
-static int copy_store(bpacct_store_ops *dst, const bpacct_store_ops *src)
-{
-	if (src->version == 0 || src->version > BPACCT_STORE_OPS_VERSION)
-		return BPACCT_EMISUSE;
-	memset(dst, 0, sizeof *dst);
-	dst->version = src->version;
-	dst->get_account = src->get_account;
-	dst->get_request = src->get_request;
-	dst->commit = src->commit;
-	dst->due = src->due;
-	dst->outbox = src->outbox;
-	dst->mark_delivered = src->mark_delivered;
-	/* Every operation of version 1 is required. */
-	if (!dst->get_account || !dst->get_request || !dst->commit ||
-	    !dst->due || !dst->outbox || !dst->mark_delivered)
-		return BPACCT_EINVAL;
-	return BPACCT_OK;
-}
-
-static int copy_notifier(bpacct_notifier_ops *dst,
-			 const bpacct_notifier_ops *src)
-{
-	if (src->version == 0 || src->version > BPACCT_NOTIFIER_OPS_VERSION)
-		return BPACCT_EMISUSE;
-	memset(dst, 0, sizeof *dst);
-	dst->version = src->version;
-	dst->deliver = src->deliver;
-	return dst->deliver ? BPACCT_OK : BPACCT_EINVAL;
-}
-
-static int check_profiles(const bpacct_engine_options *o)
-{
-	if (!o->profiles)
-		return o->profile_count == 0 ? BPACCT_OK : BPACCT_EINVAL;
-	if (o->profile_count == 0)
-		return BPACCT_EINVAL;
-	for (uint32_t i = 0; i < o->profile_count; i++) {
-		int rc;
-
-		if (!o->profiles[i])
-			return BPACCT_EINVAL;
-		rc = bpacct_profile_check(o->profiles[i]);
-		if (rc != BPACCT_OK)
-			return rc;
-	}
-	return BPACCT_OK;
-}
-
-/* Everything of the options that can be wrong; the copies of the
- * operations go to store and notifier, the allocator to alloc. */
-static int check_options(const bpacct_engine_options *o,
-			 bpacct_store_ops *store, bpacct_notifier_ops *notifier,
-			 bpacct__alloc *alloc)
-{
-	int rc;
-
-	if (o->version == 0 || o->version > BPACCT_ENGINE_OPTIONS_VERSION)
-		return BPACCT_EMISUSE;
-	if (!o->store || !o->calendar)
-		return BPACCT_EINVAL;
-	/* batch × BPACCT_ID_MAX bytes of ids must fit a 32-bit size_t. */
-	if (o->batch > BPACCT_ENGINE_BATCH_MAX)
-		return BPACCT_EINVAL;
-	if (!bpacct__calendar_ok(o->calendar))
-		return BPACCT_EMISUSE;
-	rc = copy_store(store, o->store);
-	if (rc == BPACCT_OK && o->notifier)
-		rc = copy_notifier(notifier, o->notifier);
-	if (rc == BPACCT_OK)
-		rc = check_profiles(o);
-	if (rc == BPACCT_OK)
-		rc = bpacct__alloc_setup(alloc, o->allocator);
-	return rc;
 }
 
 static void take_options(bpacct_engine *e, const bpacct_engine_options *o)
@@ -192,11 +107,13 @@ int bpacct_engine_new(bpacct_engine **out,
 	bpacct_engine *e;
 	int rc;
 
-	if (!out || !options)
+	if (!out)
 		return BPACCT_EINVAL;
 	memset(&notifier, 0, sizeof notifier);
-	/* A wrong option costs no allocation. */
-	rc = check_options(options, &store, &notifier, &alloc);
+	/* A wrong option costs no allocation; the check is
+	 * bpacct_engine_options_check()'s (options.c), word for word. */
+	rc = bpacct__engine_options_check(options, &store, &notifier, &alloc,
+					  NULL, 0);
 	if (rc != BPACCT_OK)
 		return rc;
 	e = bpacct__alloc_mem(&alloc, sizeof *e);

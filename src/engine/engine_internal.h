@@ -78,6 +78,15 @@ struct bpacct_engine {
 	char relayed[BPACCT__ERROR_MAX];
 };
 
+/* options.c: the check of bpacct_engine_new()'s options, which
+ * bpacct_engine_options_check() runs too: the status, the message in buf
+ * (NULL or size 0: none), and on success the copies of the operations
+ * (store, notifier) and the allocator (alloc). */
+int bpacct__engine_options_check(const bpacct_engine_options *o,
+				 bpacct_store_ops *store,
+				 bpacct_notifier_ops *notifier,
+				 bpacct__alloc *alloc, char *buf, size_t size);
+
 /* engine.c: the guard around every public call that runs callbacks:
  * enter() refuses a call from inside a callback (BPACCT_ERECURSIVE),
  * leave() sets the message of an error (or of unreadable outbox records

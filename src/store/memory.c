@@ -202,3 +202,73 @@ int bpacct_memory_store_stats(const bpacct_memory_store *store,
 		*out_audit = store->log.audit.count;
 	return BPACCT_OK;
 }
+
+/* The readers for test harnesses: the store's history as the engine
+ * committed it, decoded by the contract (bpacct_entry_decode()), never by
+ * the store itself. */
+static int log_of(const bpacct_memory_store *store, const void *out,
+		  const bpacct__mem_log **log)
+{
+	if (!store || !out)
+		return BPACCT_EINVAL;
+	if (store->magic != BPACCT__MEMORY_MAGIC)
+		return BPACCT_EMISUSE;
+	*log = &store->log;
+	return BPACCT_OK;
+}
+
+int bpacct_memory_store_outbox_count(const bpacct_memory_store *store,
+				     uint32_t *out)
+{
+	const bpacct__mem_log *l = NULL;
+	int rc = log_of(store, out, &l);
+
+	if (rc == BPACCT_OK)
+		*out = l->notices.count;
+	return rc;
+}
+
+int bpacct_memory_store_outbox_at(const bpacct_memory_store *store,
+				  uint32_t index, bpacct_entry *out,
+				  int32_t *out_delivered)
+{
+	const bpacct__mem_log *l = NULL;
+	const bpacct__mem_notice *n;
+	int rc = log_of(store, out, &l);
+
+	if (rc != BPACCT_OK)
+		return rc;
+	if (index >= l->notices.count)
+		return BPACCT_ENOTFOUND;
+	n = bpacct__mem_notice_at(l, index);
+	rc = bpacct_entry_decode(out, n->bytes + n->key_len, n->len);
+	if (rc == BPACCT_OK && out_delivered)
+		*out_delivered = n->delivered;
+	return rc;
+}
+
+int bpacct_memory_store_audit_count(const bpacct_memory_store *store,
+				    uint32_t *out)
+{
+	const bpacct__mem_log *l = NULL;
+	int rc = log_of(store, out, &l);
+
+	if (rc == BPACCT_OK)
+		*out = l->audit.count;
+	return rc;
+}
+
+int bpacct_memory_store_audit_at(const bpacct_memory_store *store,
+				 uint32_t index, bpacct_entry *out)
+{
+	const bpacct__mem_log *l = NULL;
+	const bpacct__mem_audit *a;
+	int rc = log_of(store, out, &l);
+
+	if (rc != BPACCT_OK)
+		return rc;
+	if (index >= l->audit.count)
+		return BPACCT_ENOTFOUND;
+	a = bpacct__mem_audit_at(l, index);
+	return bpacct_entry_decode(out, a->bytes, a->len);
+}

@@ -1,6 +1,7 @@
 /*
  * The in-memory store's layout, shared by its five files:
- * - memory.c        the public functions and the store operations;
+ * - memory.c        the public functions (the readers of the outbox and
+ *                   the audit too) and the store operations;
  * - memory_commit.c the commit (compare-and-swap, reserve everything, then
  *                   write);
  * - memory_table.c  records by id (accounts, requests): a slot array and an
@@ -10,7 +11,9 @@
  *
  * Every allocation goes through the store's allocator.  The store never
  * decodes a record: it keeps the columns the change hands it (id,
- * revision, next due, idempotency key) beside opaque bytes.
+ * revision, next due, idempotency key) beside opaque bytes, and its
+ * readers of the outbox and the audit hand those bytes to the contract's
+ * bpacct_entry_decode().
  */
 #ifndef BPACCT_STORE_MEMORY_INTERNAL_H
 #define BPACCT_STORE_MEMORY_INTERNAL_H

@@ -998,6 +998,156 @@ static void test_b17_allocation_failures_are_enomem_without_leaks(
 	assert_int_equal(frees, n - 1);
 }
 
+/* One wrong field of the options: what the test breaks, and what both
+ * bpacct_engine_options_check() and bpacct_engine_new() must answer. */
+typedef struct bad_option {
+	int32_t status;
+	const char *message;
+} bad_option;
+
+static bpacct_store_ops bo_store;
+static bpacct_notifier_ops bo_notifier;
+static bpacct_profile bo_profiles[2];
+static const bpacct_profile *bo_list[2];
+static bpacct_allocator bo_alloc;
+static uint64_t bo_foreign[64];
+
+static const bad_option bad_options[] = {
+	{ BPACCT_EMISUSE,
+	  "options: version 2 is newer than this library's 1" },
+	{ BPACCT_EMISUSE, "options: version 0 is not a version (1 to 1)" },
+	{ BPACCT_EINVAL, "options.store is NULL" },
+	{ BPACCT_EINVAL, "options.calendar is NULL" },
+	{ BPACCT_EINVAL, "options.batch: 70000 is above 65536" },
+	{ BPACCT_EMISUSE, "options.calendar is not a calendar made by "
+			  "bpacct_calendar_new()" },
+	{ BPACCT_EMISUSE,
+	  "options.store: version 7 is newer than this library's 1" },
+	{ BPACCT_EMISUSE,
+	  "options.store: version 0 is not a version (1 to 1)" },
+	{ BPACCT_EINVAL, "options.store->get_account is NULL" },
+	{ BPACCT_EINVAL, "options.store->commit is NULL" },
+	{ BPACCT_EINVAL, "options.store->mark_delivered is NULL" },
+	{ BPACCT_EMISUSE,
+	  "options.notifier: version 2 is newer than this library's 1" },
+	{ BPACCT_EINVAL, "options.notifier->deliver is NULL" },
+	{ BPACCT_EINVAL,
+	  "options.profiles is NULL but options.profile_count is 1" },
+	{ BPACCT_EINVAL,
+	  "options.profile_count is 0 but options.profiles is set" },
+	{ BPACCT_EINVAL, "options.profiles[1] is NULL" },
+	{ BPACCT_EMISUSE, "options.profiles[1]: bpacct_profile_check() "
+			  "returned BPACCT_EMISUSE" },
+	{ BPACCT_EINVAL, "options.profiles[0]: bpacct_profile_check() "
+			 "returned BPACCT_EINVAL" },
+	{ BPACCT_EMISUSE,
+	  "options.allocator: version 0 is not a version (1 to 1)" },
+	{ BPACCT_EINVAL, "options.allocator: alloc and free must both be set "
+			 "or both be NULL" },
+};
+
+/* Right operations, two right BP profiles and a right allocator. */
+static void bo_reset(void)
+{
+	bo_store = fs_ops;
+	bo_notifier = fn_ops;
+	for (int k = 0; k < 2; k++) {
+		ok(bpacct_profile_init(&bo_profiles[k], BPACCT_PROFILE_VERSION,
+				       BPACCT_PROCEDURE_BP));
+		bo_list[k] = &bo_profiles[k];
+	}
+	ok(bpacct_allocator_init(&bo_alloc, BPACCT_ALLOCATOR_VERSION));
+}
+
+/* Breaks field number i of valid options o. */
+static void break_option(bpacct_engine_options *o, size_t i)
+{
+	bo_reset();
+	switch (i) {
+	case 0: o->version = 2; break;
+	case 1: o->version = 0; break;
+	case 2: o->store = NULL; break;
+	case 3: o->calendar = NULL; break;
+	case 4: o->batch = 70000; break;
+	case 5: o->calendar = (const bpacct_calendar *)(void *)bo_foreign;
+		break;
+	case 6: bo_store.version = 7; o->store = &bo_store; break;
+	case 7: bo_store.version = 0; o->store = &bo_store; break;
+	case 8: bo_store.get_account = NULL; o->store = &bo_store; break;
+	case 9: bo_store.commit = NULL; o->store = &bo_store; break;
+	case 10: bo_store.mark_delivered = NULL; o->store = &bo_store; break;
+	case 11: bo_notifier.version = 2; o->notifier = &bo_notifier; break;
+	case 12: bo_notifier.deliver = NULL; o->notifier = &bo_notifier;
+		break;
+	case 13: o->profile_count = 1; break;
+	case 14: o->profiles = bo_list; break;
+	case 15: bo_list[1] = NULL; o->profiles = bo_list;
+		o->profile_count = 2; break;
+	case 16: bo_profiles[1].version = 0; o->profiles = bo_list;
+		o->profile_count = 2; break;
+	case 17: bo_profiles[0].procedure = 99; /* below 100: no host's */
+		o->profiles = bo_list; o->profile_count = 2; break;
+	case 18: bo_alloc.version = 0; o->allocator = &bo_alloc; break;
+	case 19: bo_alloc.alloc = host_alloc; o->allocator = &bo_alloc; break;
+	default: fail_msg("no such option case %zu", i);
+	}
+}
+
+/* Issue 9, "construction errors say why": for each wrong field of the
+ * options, bpacct_engine_options_check() returns the status
+ * bpacct_engine_new() returns (and new() makes no engine), and its
+ * message names the field; right options are BPACCT_OK with "". */
+static void test_b2_options_check_and_new_agree_and_name_the_field(
+	void **state)
+{
+	bpacct_engine_options o;
+	bpacct_engine *other = NULL;
+	char msg[160];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_options / sizeof bad_options[0];
+	     i++) {
+		options(&o);
+		break_option(&o, i);
+		memset(msg, 'x', sizeof msg);
+		assert_int_equal(bpacct_engine_options_check(&o, msg,
+							     sizeof msg),
+				 bad_options[i].status);
+		assert_string_equal(msg, bad_options[i].message);
+		assert_int_equal(bpacct_engine_new(&other, &o),
+				 bad_options[i].status);
+		assert_null(other);
+		/* no buffer: the same status, nothing written */
+		assert_int_equal(bpacct_engine_options_check(&o, NULL, 0),
+				 bad_options[i].status);
+		assert_int_equal(bpacct_engine_options_check(&o, msg, 0),
+				 bad_options[i].status);
+		assert_string_equal(msg, bad_options[i].message);
+	}
+	/* NULL options: BPACCT_EINVAL from both */
+	assert_int_equal(bpacct_engine_options_check(NULL, msg, sizeof msg),
+			 BPACCT_EINVAL);
+	assert_string_equal(msg, "options is NULL");
+	assert_int_equal(bpacct_engine_new(&other, NULL), BPACCT_EINVAL);
+	/* a short buffer holds the start of the line, NUL-terminated */
+	options(&o);
+	o.store = NULL;
+	assert_int_equal(bpacct_engine_options_check(&o, msg, 8),
+			 BPACCT_EINVAL);
+	assert_string_equal(msg, "options");
+	/* right options: BPACCT_OK, "" and an engine */
+	options(&o);
+	bo_reset();
+	o.profiles = bo_list;
+	o.profile_count = 2;
+	o.allocator = &bo_alloc;
+	assert_int_equal(bpacct_engine_options_check(&o, msg, sizeof msg),
+			 BPACCT_OK);
+	assert_string_equal(msg, "");
+	ok(bpacct_engine_new(&other, &o));
+	bpacct_engine_free(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1022,6 +1172,7 @@ int main(void)
 		TEST(test_host_codes_pass_and_non_statuses_become_euser),
 		TEST(test_b15_call_from_a_callback_is_erecursive),
 		TEST(test_b2_options_and_vtables_are_versioned_and_checked),
+		TEST(test_b2_options_check_and_new_agree_and_name_the_field),
 		TEST(test_b10_operations_are_copied),
 		TEST(test_preview_reports_and_writes_nothing),
 		TEST(test_tick_runs_every_due_account_in_small_batches),

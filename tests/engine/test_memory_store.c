@@ -287,6 +287,236 @@ static void test_table_keeps_every_record_across_growth(void **state)
 
 #include "test_memory_engine.h"
 
+/* Integer field `field` of entry e. */
+static int64_t tm_entry_int(const bpacct_entry *e, int32_t field)
+{
+	int64_t v = 0;
+
+	assert_int_equal(bpacct_entry_get_int(e, field, &v), BPACCT_OK);
+	return v;
+}
+
+/* Text field `field` of entry e. */
+static const char *tm_entry_text(const bpacct_entry *e, int32_t field)
+{
+	const char *v = NULL;
+
+	assert_int_equal(bpacct_entry_get_text(e, field, &v), BPACCT_OK);
+	return v;
+}
+
+/* Audit entry i is input `input` by `actor` at `at`, from `from` to `to`. */
+static void tm_audit_is(const bpacct_memory_store *s, bpacct_entry *e,
+			uint32_t i, int32_t input, int32_t actor,
+			const char *at, int32_t from, int32_t to)
+{
+	assert_int_equal(bpacct_memory_store_audit_at(s, i, e), BPACCT_OK);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_ENTRY_TYPE),
+			 BPACCT_ENTRY_AUDIT);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_INPUT), input);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_ACTOR), actor);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_AT), tst_at(at));
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_FROM), from);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_TO), to);
+	assert_string_equal(tm_entry_text(e, BPACCT_FIELD_ACCOUNT), "A1");
+}
+
+/* A BP-A case (BP-R2, BP-R3, BP-R6, E4) read back from the store: the
+ * audit holds the issue (08:00, officer), the acceptance of the
+ * enterprise's application (09:00, owner) and the cancellation by the
+ * system at its due instant 11:00 (not at the tick's 11:01), in that
+ * order; the outbox holds the one cancellation notice to the owner and
+ * the holder, keyed A1/3/0 (revision 3), delivered. */
+static void test_memory_store_reads_bp_case_outbox_and_audit(void **state)
+{
+	bpacct_memory_store *s = NULL;
+	bpacct_entry *e = NULL;
+	tm_notifier nt = { 0 };
+	bpacct_engine *eng;
+	uint32_t n = 9;
+	int32_t delivered = 9;
+
+	(void)state;
+	assert_int_equal(bpacct_memory_store_new(&s, NULL), BPACCT_OK);
+	assert_int_equal(bpacct_entry_new(&e, NULL), BPACCT_OK);
+	eng = tm_engine(bpacct_memory_store_ops(), s, &nt, NULL, 0);
+	assert_int_equal(bpacct_memory_store_outbox_count(s, &n), BPACCT_OK);
+	assert_int_equal(n, 0);
+	tm_issue(eng, "A1", TM_ISSUED);
+	tm_apply(eng, "A1", "Q1", TM_APPLIED);
+	assert_int_equal(bpacct_engine_tick(eng, tst_at(TM_AFTER)), BPACCT_OK);
+
+	assert_int_equal(bpacct_memory_store_audit_count(s, &n), BPACCT_OK);
+	assert_int_equal(n, 3);
+	tm_audit_is(s, e, 0, BPACCT_INPUT_ISSUE, BPACCT_ACTOR_OFFICER,
+		    TM_ISSUED, BPACCT_STATE_NONE, BPACCT_STATE_ACTIVE);
+	tm_audit_is(s, e, 1, BPACCT_INPUT_REQUEST, BPACCT_ACTOR_OWNER,
+		    TM_APPLIED, BPACCT_STATE_ACTIVE, BPACCT_STATE_ACTIVE);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_OUTCOME),
+			 BPACCT_OUTCOME_ACCEPTED);
+	assert_string_equal(tm_entry_text(e, BPACCT_FIELD_REQUEST), "Q1");
+	tm_audit_is(s, e, 2, BPACCT_INPUT_TICK, BPACCT_ACTOR_SYSTEM, TM_DUE,
+		    BPACCT_STATE_ACTIVE, BPACCT_STATE_CANCELLED);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_CASE),
+			 BPACCT_CASE_BP_A);
+
+	assert_int_equal(bpacct_memory_store_outbox_count(s, &n), BPACCT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(bpacct_memory_store_outbox_at(s, 0, e, &delivered),
+			 BPACCT_OK);
+	assert_int_equal(delivered, 1);
+	assert_int_equal(nt.n, 1);
+	assert_string_equal(nt.keys[0], "A1/3/0");
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_ENTRY_TYPE),
+			 BPACCT_ENTRY_NOTICE);
+	assert_string_equal(tm_entry_text(e, BPACCT_FIELD_KEY), "A1/3/0");
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_KIND),
+			 BPACCT_NOTICE_CANCELLATION);
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_RECIPIENTS),
+			 BPACCT_RECIPIENT_OWNER | BPACCT_RECIPIENT_HOLDER);
+	assert_string_equal(tm_entry_text(e, BPACCT_FIELD_OWNER_ID),
+			    "0100109106");
+	assert_string_equal(tm_entry_text(e, BPACCT_FIELD_HOLDER_ID),
+			    "001090012345");
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_AT), tst_at(TM_DUE));
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_ENTRY_REVISION), 3);
+	/* NULL: the caller does not ask whether it was delivered */
+	assert_int_equal(bpacct_memory_store_outbox_at(s, 0, e, NULL),
+			 BPACCT_OK);
+	bpacct_engine_free(eng);
+	bpacct_entry_free(e);
+	bpacct_memory_store_free(s);
+}
+
+/* Notices that fail stay in the outbox, read as undelivered; after a
+ * delivery that succeeds the same notices read as delivered, in the same
+ * (commit) order. */
+static void test_memory_store_outbox_at_says_if_delivered(void **state)
+{
+	bpacct_memory_store *s = NULL;
+	bpacct_entry *e = NULL;
+	tm_notifier nt = { 0 };
+	bpacct_engine *eng;
+	const char *keys[] = { "A1/3/0", "A2/3/0" };
+	uint32_t n = 0, pending = 9;
+	int32_t delivered = 9;
+
+	(void)state;
+	assert_int_equal(bpacct_memory_store_new(&s, NULL), BPACCT_OK);
+	assert_int_equal(bpacct_entry_new(&e, NULL), BPACCT_OK);
+	nt.rc = BPACCT_EUSER;
+	eng = tm_engine(bpacct_memory_store_ops(), s, &nt, NULL, 0);
+	tm_issue(eng, "A1", TM_ISSUED);
+	tm_issue(eng, "A2", TM_ISSUED);
+	tm_apply(eng, "A1", "Q1", TM_APPLIED);
+	tm_apply(eng, "A2", "Q2", "2026-11-16T09:30:00+07:00");
+	/* both cancellations (11:00, 11:30) owe a notice; both fail */
+	assert_int_equal(bpacct_engine_tick(eng, tst_at("2026-11-16T12:00:00"
+							"+07:00")),
+			 BPACCT_OK);
+	assert_int_equal(bpacct_memory_store_outbox_count(s, &n), BPACCT_OK);
+	assert_int_equal(n, 2);
+	for (uint32_t i = 0; i < 2; i++) {
+		assert_int_equal(bpacct_memory_store_outbox_at(s, i, e,
+							       &delivered),
+				 BPACCT_OK);
+		assert_int_equal(delivered, 0);
+		assert_string_equal(tm_entry_text(e, BPACCT_FIELD_KEY),
+				    keys[i]);
+	}
+	nt.rc = BPACCT_OK;
+	assert_int_equal(bpacct_engine_deliver(eng, &pending), BPACCT_OK);
+	assert_int_equal(pending, 0);
+	assert_int_equal(bpacct_memory_store_outbox_count(s, &n), BPACCT_OK);
+	assert_int_equal(n, 2); /* delivered notices are still listed */
+	for (uint32_t i = 0; i < 2; i++) {
+		assert_int_equal(bpacct_memory_store_outbox_at(s, i, e,
+							       &delivered),
+				 BPACCT_OK);
+		assert_int_equal(delivered, 1);
+		assert_string_equal(tm_entry_text(e, BPACCT_FIELD_KEY),
+				    keys[i]);
+	}
+	bpacct_engine_free(eng);
+	bpacct_entry_free(e);
+	bpacct_memory_store_free(s);
+}
+
+/* An index past the end is BPACCT_ENOTFOUND and leaves the entry as it
+ * was; a NULL store or entry is BPACCT_EINVAL; a pointer that is not a
+ * memory store, or an entry that is not an entry, BPACCT_EMISUSE. */
+static void test_memory_store_index_past_the_end_is_enotfound(void **state)
+{
+	bpacct_memory_store *s = NULL;
+	bpacct_entry *e = NULL;
+	bpacct_engine *eng;
+	uint32_t foreign[64] = { 0 };
+	uint32_t n = 9;
+	int32_t delivered = 9;
+
+	(void)state;
+	assert_int_equal(bpacct_memory_store_new(&s, NULL), BPACCT_OK);
+	assert_int_equal(bpacct_entry_new(&e, NULL), BPACCT_OK);
+	/* empty: index 0 is already past the end */
+	assert_int_equal(bpacct_memory_store_outbox_at(s, 0, e, &delivered),
+			 BPACCT_ENOTFOUND);
+	assert_int_equal(delivered, 9);
+	assert_int_equal(bpacct_memory_store_audit_at(s, 0, e),
+			 BPACCT_ENOTFOUND);
+	eng = tm_engine(bpacct_memory_store_ops(), s, NULL, NULL, 0);
+	tm_issue(eng, "A1", TM_ISSUED); /* one audit entry, no notice */
+	assert_int_equal(bpacct_memory_store_audit_count(s, &n), BPACCT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(bpacct_memory_store_audit_at(s, 0, e), BPACCT_OK);
+	assert_int_equal(bpacct_memory_store_audit_at(s, 1, e),
+			 BPACCT_ENOTFOUND);
+	assert_int_equal(bpacct_memory_store_audit_at(s, UINT32_MAX, e),
+			 BPACCT_ENOTFOUND);
+	/* the entry still holds audit entry 0 */
+	assert_int_equal(tm_entry_int(e, BPACCT_FIELD_INPUT),
+			 BPACCT_INPUT_ISSUE);
+	assert_int_equal(bpacct_memory_store_outbox_count(s, &n), BPACCT_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(bpacct_memory_store_outbox_at(s, 0, e, NULL),
+			 BPACCT_ENOTFOUND);
+	/* arguments */
+	assert_int_equal(bpacct_memory_store_outbox_count(NULL, &n),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_outbox_count(s, NULL),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_audit_count(NULL, &n),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_audit_count(s, NULL),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_outbox_at(NULL, 0, e, NULL),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_outbox_at(s, 0, NULL, NULL),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_audit_at(NULL, 0, e),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_audit_at(s, 0, NULL),
+			 BPACCT_EINVAL);
+	assert_int_equal(bpacct_memory_store_outbox_count(
+				 (const bpacct_memory_store *)foreign, &n),
+			 BPACCT_EMISUSE);
+	assert_int_equal(bpacct_memory_store_audit_count(
+				 (const bpacct_memory_store *)foreign, &n),
+			 BPACCT_EMISUSE);
+	assert_int_equal(bpacct_memory_store_outbox_at(
+				 (const bpacct_memory_store *)foreign, 0, e,
+				 NULL),
+			 BPACCT_EMISUSE);
+	assert_int_equal(bpacct_memory_store_audit_at(
+				 (const bpacct_memory_store *)foreign, 0, e),
+			 BPACCT_EMISUSE);
+	assert_int_equal(bpacct_memory_store_audit_at(
+				 s, 0, (bpacct_entry *)(void *)foreign),
+			 BPACCT_EMISUSE);
+	bpacct_engine_free(eng);
+	bpacct_entry_free(e);
+	bpacct_memory_store_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +529,12 @@ int main(void)
 		cmocka_unit_test(test_outbox_lists_undelivered_in_commit_order),
 		cmocka_unit_test(test_table_keeps_every_record_across_growth),
 		TM_ENGINE_TESTS
+		cmocka_unit_test(
+			test_memory_store_reads_bp_case_outbox_and_audit),
+		cmocka_unit_test(
+			test_memory_store_outbox_at_says_if_delivered),
+		cmocka_unit_test(
+			test_memory_store_index_past_the_end_is_enotfound),
 	};
 	return cmocka_run_group_tests(tests, tst_calendar_setup,
 				      tst_calendar_teardown);
